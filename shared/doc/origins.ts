@@ -1,0 +1,17 @@
+/**
+ * @module Named transaction origins. Providers and bridges compare against these to skip their
+ * own echoes; activity and debugging tools use them to tell local edits from remote ones.
+ */
+
+/** A typed mutation from shared/mutations (a person's action). */
+export const MUTATION_ORIGIN = 'closeloop:mutation';
+/** A schema migration step. */
+export const MIGRATION_ORIGIN = 'closeloop:migration';
+/** Workspace initialisation by the sync server or a first client. */
+export const INIT_ORIGIN = 'closeloop:init';
+
+export type LocalOrigin = typeof MUTATION_ORIGIN | typeof MIGRATION_ORIGIN | typeof INIT_ORIGIN;
+
+export function isLocalOrigin(origin: unknown): origin is LocalOrigin {
+  return origin === MUTATION_ORIGIN || origin === MIGRATION_ORIGIN || origin === INIT_ORIGIN;
+}

@@ -1,0 +1,35 @@
+/**
+ * @module The top-level shared types of a workspace Y.Doc. This is the only module that names
+ * them; everything else reaches the document through it (or, better, through mutations/queries).
+ */
+import * as Y from 'yjs';
+
+/** A record stored in the document: a flat Y.Map of fields, some of which are nested sets or lists. */
+export type RecordMap = Y.Map<unknown>;
+
+export interface WorkspaceRoots {
+  captures: Y.Map<RecordMap>;
+  actions: Y.Map<RecordMap>;
+  members: Y.Map<RecordMap>;
+  /** Append-only log of plain JSON activity entries. */
+  activity: Y.Array<unknown>;
+  meta: Y.Map<unknown>;
+}
+
+export const ROOT_NAMES = {
+  captures: 'captures',
+  actions: 'actions',
+  members: 'members',
+  activity: 'activity',
+  meta: 'meta',
+} as const;
+
+export function roots(doc: Y.Doc): WorkspaceRoots {
+  return {
+    captures: doc.getMap<RecordMap>(ROOT_NAMES.captures),
+    actions: doc.getMap<RecordMap>(ROOT_NAMES.actions),
+    members: doc.getMap<RecordMap>(ROOT_NAMES.members),
+    activity: doc.getArray<unknown>(ROOT_NAMES.activity),
+    meta: doc.getMap<unknown>(ROOT_NAMES.meta),
+  };
+}

@@ -1,0 +1,72 @@
+/** @module Invite codes: what an administrator hands a team member to join a workspace. */
+import { isWorkspaceId } from './workspace-id';
+import { ROLES, type Role } from './schema/constants';
+
+/** The decoded form of an invite code. */
+export interface Invite {
+  /** Websocket base URL of the sync server, e.g. `ws://127.0.0.1:1234`. */
+  server: string;
+  workspace: string;
+  token: string;
+}
+
+/** Thrown for an invite code that cannot be used; `message` is meant for the person who pasted it. */
+export class InviteError extends Error {
+  override name = 'InviteError';
+}
+
+const MAX_INVITE_CHARS = 4096;
+
+/** base64url(JSON) of the invite; the format `npm run invite` prints. */
+export function encodeInvite(invite: Invite): string {
+  return toBase64Url(new TextEncoder().encode(JSON.stringify(invite)));
+}
+
+/** Decodes and checks an invite code; surrounding whitespace and quotes are forgiven. */
+export function decodeInvite(code: string): Invite {
+  const trimmed = code.trim().replace(/^["'`]+|["'`]+$/g, '');
+  if (trimmed === '') throw new InviteError('The invite code is empty.');
+  if (trimmed.length > MAX_INVITE_CHARS) throw new InviteError('The invite code is too long to be an invite.');
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(trimmed)) {
+    throw new InviteError('The invite code has characters an invite never contains; copy it again, whole.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(trimmed)));
+  } catch {
+    throw new InviteError('The invite code is damaged or cut short; copy it again, whole.');
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw new InviteError('The invite code does not hold an invite.');
+  const { server, workspace, token } = parsed as Record<string, unknown>;
+  if (typeof server !== 'string' || !isWebsocketUrl(server)) {
+    throw new InviteError('The invite names no usable server address (expected ws:// or wss://).');
+  }
+  if (!isWorkspaceId(workspace)) throw new InviteError('The invite names no valid workspace.');
+  if (typeof token !== 'string' || token.length === 0) throw new InviteError('The invite carries no access token.');
+  return { server: server.replace(/\/+$/, ''), workspace, token };
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+function isWebsocketUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}

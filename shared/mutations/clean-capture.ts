@@ -1,0 +1,133 @@
+/** @module Normalises what the content script sends into the stored capture shape. */
+import { CHANNELS, LIMITS, SENTIMENTS, type Channel, type Sentiment } from '../schema/constants';
+import type { CaptureAnchor, CaptureSource } from '../schema/records';
+import { MutationError } from './context';
+import { cleanText, normalizeTag, oneOf } from './input';
+
+export interface NewCapture {
+  text: string;
+  note?: string;
+  tags?: string[];
+  sentiment?: Sentiment | null;
+  channel?: Channel;
+  source: Partial<CaptureSource> & { url: string };
+  anchor?: CaptureAnchor | null;
+}
+
+export interface CleanCapture {
+  text: string;
+  truncatedFrom: number | null;
+  note: string;
+  tags: string[];
+  sentiment: Sentiment | null;
+  channel: Channel;
+  source: CaptureSource;
+  anchor: CaptureAnchor | null;
+  fingerprint: string;
+}
+
+export function cleanCapture(input: NewCapture): CleanCapture {
+  if (!input || typeof input !== 'object') throw new MutationError('invalid', 'A capture needs its text and source.');
+  if (typeof input.text !== 'string') throw new MutationError('invalid', 'The captured text must be text.');
+  // Over-long selections are cut, not refused: the person chose them, the note records the cut.
+  const whole = cleanText(input.text, 'The captured text', Number.MAX_SAFE_INTEGER, { required: true });
+  const text = whole.length > LIMITS.captureText ? whole.slice(0, LIMITS.captureText) : whole;
+  const tags = [...new Set((input.tags ?? []).map(normalizeTag))];
+  if (tags.length > LIMITS.tagsPerCapture) throw new MutationError('invalid', `A capture has at most ${LIMITS.tagsPerCapture} tags.`);
+  const source = cleanSource(input.source);
+  return {
+    text,
+    truncatedFrom: whole.length > text.length ? whole.length : null,
+    note: cleanText(input.note, 'The note', LIMITS.note),
+    tags,
+    sentiment: input.sentiment == null ? null : oneOf(input.sentiment, SENTIMENTS, 'Sentiment'),
+    channel: input.channel === undefined ? 'other' : oneOf(input.channel, CHANNELS, 'Channel'),
+    source,
+    anchor: cleanAnchor(input.anchor ?? null),
+    fingerprint: captureFingerprint(text, source.url),
+  };
+}
+
+function cleanSource(source: NewCapture['source']): CaptureSource {
+  if (!source || typeof source !== 'object' || typeof source.url !== 'string' || source.url === '') {
+    throw new MutationError('invalid', 'A capture needs the address of the page it came from.');
+  }
+  const str = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
+  const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100 ? value : null);
+  const extractedBy: Record<string, string> = {};
+  for (const [field, by] of Object.entries(source.extractedBy ?? {})) {
+    if (typeof by === 'string') extractedBy[field.slice(0, 40)] = by.slice(0, 80);
+  }
+  return {
+    url: source.url.slice(0, LIMITS.url),
+    title: str(source.title, 500) ?? '',
+    site: str(source.site, 253) ?? siteOf(source.url),
+    platform: str(source.platform, 40),
+    author: str(source.author, 200),
+    authorUrl: str(source.authorUrl, LIMITS.url),
+    rating: num(source.rating),
+    ratingMax: num(source.ratingMax),
+    postedAt: str(source.postedAt, 64),
+    permalink: str(source.permalink, LIMITS.url),
+    extractedBy,
+  };
+}
+
+function cleanAnchor(anchor: CaptureAnchor | null): CaptureAnchor | null {
+  if (!anchor || typeof anchor !== 'object' || !anchor.quote || typeof anchor.quote.exact !== 'string') return null;
+  const ctx = (value: unknown) => (typeof value === 'string' ? value.slice(-200) : '');
+  const { position, range } = anchor;
+  const offset = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+  return {
+    quote: {
+      exact: anchor.quote.exact.slice(0, LIMITS.captureText),
+      prefix: ctx(anchor.quote.prefix),
+      suffix: typeof anchor.quote.suffix === 'string' ? anchor.quote.suffix.slice(0, 200) : '',
+    },
+    position: position && offset(position.start) && offset(position.end) ? { start: position.start, end: position.end } : null,
+    range: range && typeof range.startContainer === 'string' && typeof range.endContainer === 'string'
+      && offset(range.startOffset) && offset(range.endOffset)
+      ? {
+          startContainer: range.startContainer.slice(0, 1000), startOffset: range.startOffset,
+          endContainer: range.endContainer.slice(0, 1000), endOffset: range.endOffset,
+        }
+      : null,
+  };
+}
+
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Dedupe key: the same words from the same page give the same key, whatever the whitespace,
+ * case, fragment or tracking parameters. 64 bits of FNV-1a, as two 32-bit halves in hex.
+ */
+export function captureFingerprint(text: string, url: string): string {
+  const words = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return `${fnv1a(words, 0x811c9dc5)}${fnv1a(words, 0x01000193)}-${fnv1a(pageKey(url), 0x811c9dc5)}`;
+}
+
+function pageKey(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) if (/^(utm_|fbclid$|gclid$|ref$)/.test(key)) u.searchParams.delete(key);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}

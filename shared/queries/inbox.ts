@@ -1,0 +1,73 @@
+/** @module The inbox: captures filtered, searched, newest first, one page at a time. */
+import type { CaptureStatus, Channel, Sentiment } from '../schema/constants';
+import type { Capture } from '../schema/records';
+import { createMatcher, parseQuery } from './text-search';
+
+export interface InboxFilter {
+  /** Only captures in this status; undefined means any status. */
+  status?: CaptureStatus;
+  tag?: string;
+  channel?: Channel;
+  /** A sentiment, or "unset" for captures nobody has judged yet. */
+  sentiment?: Sentiment | 'unset';
+  site?: string;
+  capturedBy?: string;
+  /** Free text over quote, note, tags, author, page title, site and platform. */
+  text?: string;
+}
+
+export interface PageRequest {
+  offset?: number;
+  limit?: number;
+}
+
+export interface PageOf<T> {
+  total: number;
+  offset: number;
+  items: T[];
+}
+
+const matches = createMatcher<Capture>((c) =>
+  [c.text, c.note, c.tags.join(' '), c.source.author ?? '', c.source.title, c.source.site, c.source.platform ?? ''].join(' '));
+
+export function filterCaptures(captures: readonly Capture[], filter: InboxFilter): Capture[] {
+  const terms = parseQuery(filter.text ?? '');
+  const tag = filter.tag?.toLowerCase();
+  return captures.filter((c) =>
+    (filter.status === undefined || c.status === filter.status)
+    && (tag === undefined || c.tags.includes(tag))
+    && (filter.channel === undefined || c.channel === filter.channel)
+    && (filter.sentiment === undefined || (filter.sentiment === 'unset' ? c.sentiment === null : c.sentiment === filter.sentiment))
+    && (filter.site === undefined || c.source.site === filter.site)
+    && (filter.capturedBy === undefined || c.capturedBy === filter.capturedBy)
+    && matches(c, terms));
+}
+
+/** Newest first; ties broken by id so every replica lists the same order. */
+export function byNewest(a: Capture, b: Capture): number {
+  if (a.capturedAt !== b.capturedAt) return a.capturedAt < b.capturedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function queryInbox(captures: readonly Capture[], filter: InboxFilter = {}, page: PageRequest = {}): PageOf<Capture> {
+  return paginate(filterCaptures(captures, filter).sort(byNewest), page);
+}
+
+export function paginate<T>(items: T[], { offset = 0, limit = 50 }: PageRequest): PageOf<T> {
+  const start = Math.max(0, Math.min(offset, items.length));
+  return { total: items.length, offset: start, items: items.slice(start, start + Math.max(0, limit)) };
+}
+
+/** Tags in use, most used first: what the capture dialog suggests. */
+export function tagsInUse(captures: readonly Capture[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of captures) for (const tag of c.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** Distinct values for the site filter, most captured first. */
+export function sitesInUse(captures: readonly Capture[]): { site: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of captures) if (c.source.site) counts.set(c.source.site, (counts.get(c.source.site) ?? 0) + 1);
+  return [...counts].map(([site, count]) => ({ site, count })).sort((a, b) => b.count - a.count || a.site.localeCompare(b.site));
+}

@@ -1,0 +1,193 @@
+/** @module Record readers: stored Y.Maps (possibly written by a broken peer) to validated plain records. */
+import {
+  ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, LIMITS, LOOP_STATES, ROLES, SCHEMA_VERSION,
+  SCORE_MAX, SCORE_MIN, SENTIMENTS,
+} from '../schema/constants';
+import {
+  ACTIVITY_VERBS, type Action, type ActionComment, type ActivityEntry, type Capture, type CaptureAnchor,
+  type CaptureSource, type CustomerLoop, type Member, type RecordKind, type WorkspaceMeta,
+} from '../schema/records';
+import { isIsoTimestamp } from '../util/dates';
+import { RECORD_ID_PATTERN } from '../util/ids';
+import { fieldReader, readRecord, type FieldReader } from './fields';
+import { describeValue, type ReadReport } from './report';
+
+const EPOCH = new Date(0).toISOString();
+const isRecordId = (key: string) => RECORD_ID_PATTERN.test(key);
+const isTag = (key: string) => key.length > 0 && key.length <= LIMITS.tag;
+
+export function readCapture(id: string, stored: unknown, report: ReadReport): Capture | null {
+  return readRecord('capture', id, stored, report, (f) => {
+    const capturedAt = f.timestamp('capturedAt', EPOCH);
+    return {
+      id,
+      text: f.requiredText('text', LIMITS.captureText),
+      truncatedFrom: f.optionalInt('truncatedFrom', 0, Number.MAX_SAFE_INTEGER),
+      note: f.text('note', LIMITS.note),
+      tags: f.idSet('tags', isTag),
+      sentiment: f.optionalOneOf('sentiment', SENTIMENTS),
+      channel: f.oneOf('channel', CHANNELS, 'other'),
+      source: readSource(f, id, report),
+      anchor: readAnchor(f, id, report),
+      capturedBy: f.text('capturedBy', 80),
+      capturedAt,
+      status: f.oneOf('status', CAPTURE_STATUSES, 'new'),
+      archivedReason: f.optionalText('archivedReason', LIMITS.note),
+      actionIds: f.idSet('actionIds', isRecordId),
+      loop: readLoop(f, id, report),
+      updatedAt: isIsoTimestamp(f.raw('updatedAt')) ? (f.raw('updatedAt') as string) : capturedAt,
+    };
+  });
+}
+
+function readSource(f: FieldReader, id: string, report: ReadReport): CaptureSource {
+  const stored = f.optionalObject('source') ?? {};
+  const s = fieldReader('capture', id, (field) => stored[field], report);
+  const rating = s.raw('rating');
+  const ratingMax = s.raw('ratingMax');
+  const number = (value: unknown, field: string) => {
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100) return value;
+    f.note(`source.${field}`, `expected a number 0-100, got ${describeValue(value)}`);
+    return null;
+  };
+  const extracted = s.raw('extractedBy');
+  const extractedBy: Record<string, string> = {};
+  if (extracted && typeof extracted === 'object' && !Array.isArray(extracted)) {
+    for (const [key, value] of Object.entries(extracted)) if (typeof value === 'string') extractedBy[key] = value.slice(0, 80);
+  }
+  return {
+    url: s.text('url', LIMITS.url),
+    title: s.text('title', 500),
+    site: s.text('site', 253),
+    platform: s.optionalText('platform', 40),
+    author: s.optionalText('author', 200),
+    authorUrl: s.optionalText('authorUrl', LIMITS.url),
+    rating: number(rating, 'rating'),
+    ratingMax: number(ratingMax, 'ratingMax'),
+    postedAt: s.optionalText('postedAt', 64),
+    permalink: s.optionalText('permalink', LIMITS.url),
+    extractedBy,
+  };
+}
+
+function readAnchor(f: FieldReader, id: string, report: ReadReport): CaptureAnchor | null {
+  const stored = f.optionalObject('anchor');
+  if (!stored) return null;
+  const quote = stored.quote as Record<string, unknown> | undefined;
+  if (!quote || typeof quote !== 'object' || typeof quote.exact !== 'string') {
+    f.note('anchor', 'anchor without a text quote; dropped');
+    return null;
+  }
+  const q = fieldReader('capture', id, (field) => quote[field], report);
+  const position = stored.position as Record<string, unknown> | null | undefined;
+  const range = stored.range as Record<string, unknown> | null | undefined;
+  const offset = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  return {
+    quote: { exact: quote.exact, prefix: q.text('prefix', 200), suffix: q.text('suffix', 200) },
+    position: position && offset(position.start) && offset(position.end)
+      ? { start: position.start as number, end: position.end as number }
+      : null,
+    range: range && typeof range.startContainer === 'string' && typeof range.endContainer === 'string'
+      && offset(range.startOffset) && offset(range.endOffset)
+      ? {
+          startContainer: range.startContainer, startOffset: range.startOffset as number,
+          endContainer: range.endContainer, endOffset: range.endOffset as number,
+        }
+      : null,
+  };
+}
+
+function readLoop(f: FieldReader, id: string, report: ReadReport): CustomerLoop {
+  const stored = f.optionalObject('loop') ?? {};
+  const l = fieldReader('capture', id, (field) => stored[field], report);
+  return {
+    state: stored.state === undefined ? 'none' : l.oneOf('state', LOOP_STATES, 'none'),
+    replyUrl: l.optionalText('replyUrl', LIMITS.url),
+    updatedBy: l.optionalText('updatedBy', 80),
+    updatedAt: l.optionalTimestamp('updatedAt'),
+  };
+}
+
+export function readAction(id: string, stored: unknown, report: ReadReport): Action | null {
+  return readRecord('action', id, stored, report, (f) => {
+    const createdAt = f.timestamp('createdAt', EPOCH);
+    return {
+      id,
+      title: f.requiredText('title', LIMITS.actionTitle),
+      description: f.text('description', LIMITS.actionDescription),
+      status: f.oneOf('status', ACTION_STATUSES, 'open'),
+      assignee: f.optionalText('assignee', 80),
+      dueDate: f.optionalCalendarDate('dueDate'),
+      impact: f.optionalInt('impact', SCORE_MIN, SCORE_MAX),
+      effort: f.optionalInt('effort', SCORE_MIN, SCORE_MAX),
+      captureIds: f.idSet('captureIds', isRecordId),
+      createdBy: f.text('createdBy', 80),
+      createdAt,
+      updatedAt: isIsoTimestamp(f.raw('updatedAt')) ? (f.raw('updatedAt') as string) : createdAt,
+      doneAt: f.optionalTimestamp('doneAt'),
+      resolution: f.optionalText('resolution', LIMITS.resolution),
+      comments: readComments(f, id, report),
+    };
+  });
+}
+
+function readComments(f: FieldReader, actionId: string, report: ReadReport): ActionComment[] {
+  const comments: ActionComment[] = [];
+  for (const item of f.list('comments')) {
+    const c = item as Record<string, unknown> | null;
+    if (c && typeof c === 'object' && typeof c.id === 'string' && typeof c.text === 'string'
+      && typeof c.author === 'string' && isIsoTimestamp(c.at)) {
+      comments.push({ id: c.id, author: c.author, text: c.text.slice(0, LIMITS.comment), at: c.at });
+    } else {
+      report.issues.push({ kind: 'action', id: actionId, field: 'comments', problem: `dropped malformed comment ${describeValue(item)}`, outcome: 'defaulted' });
+    }
+  }
+  return comments.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+export function readMember(id: string, stored: unknown, report: ReadReport): Member | null {
+  return readRecord('member', id, stored, report, (f) => ({
+    id,
+    name: f.requiredText('name', LIMITS.memberName),
+    color: /^#[0-9a-f]{6}$/i.test(String(f.raw('color'))) ? (f.raw('color') as string) : '#64748b',
+    role: f.oneOf('role', ROLES, 'viewer'),
+    joinedAt: f.timestamp('joinedAt', EPOCH),
+  }));
+}
+
+const RECORD_KINDS: readonly RecordKind[] = ['capture', 'action', 'member', 'workspace'];
+
+export function readActivityEntry(index: number, stored: unknown, report: ReadReport): ActivityEntry | null {
+  const e = stored as Record<string, unknown> | null;
+  const ok = e && typeof e === 'object' && !Array.isArray(e)
+    && typeof e.id === 'string' && isIsoTimestamp(e.at) && typeof e.actor === 'string'
+    && (ACTIVITY_VERBS as readonly unknown[]).includes(e.verb)
+    && (RECORD_KINDS as readonly unknown[]).includes(e.targetKind) && typeof e.targetId === 'string';
+  if (!ok) {
+    report.issues.push({ kind: 'activity', id: `#${index}`, field: null, problem: `malformed entry ${describeValue(stored)}`, outcome: 'skipped' });
+    return null;
+  }
+  return {
+    id: e.id as string,
+    at: e.at as string,
+    actor: e.actor as string,
+    verb: e.verb as ActivityEntry['verb'],
+    targetKind: e.targetKind as RecordKind,
+    targetId: e.targetId as string,
+    field: typeof e.field === 'string' ? e.field : null,
+    from: e.from ?? null,
+    to: e.to ?? null,
+  };
+}
+
+export function readMeta(get: (field: string) => unknown, report: ReadReport): WorkspaceMeta {
+  const f = fieldReader('workspace', 'meta', get, report);
+  const version = get('schemaVersion');
+  return {
+    // A document nobody initialised yet is read as the current version: there is nothing to migrate.
+    schemaVersion: version === undefined ? SCHEMA_VERSION : (f.optionalInt('schemaVersion', 0, 1_000_000) ?? SCHEMA_VERSION),
+    name: f.text('name', 120),
+    createdAt: f.optionalTimestamp('createdAt'),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * @module Per-workspace token generations in `<data>/revocations.json`. `npm run revoke` raises a
+ * workspace's generation; the server re-reads the file when it changes, refuses older tokens at
+ * the next upgrade, and closes connections that hold them.
+ */
+import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const REVOCATIONS_FILE = 'revocations.json';
+
+export interface Revocations {
+  /**
+   * Current generation of `workspace` (0 when never revoked). When the file cannot be read the
+   * answer is Infinity: every token is refused (fail closed) until the file is fixed.
+   */
+  generation(workspace: string): number;
+  /** Why the file could not be read, or null when it is fine. */
+  problem(): string | null;
+}
+
+/** A reader that notices changes made by another process (the revoke command) without a restart. */
+export function watchRevocations(dataDir: string): Revocations {
+  const path = join(dataDir, REVOCATIONS_FILE);
+  let stamp = '';
+  let table: Record<string, number> = {};
+  let problem: string | null = null;
+  const refresh = () => {
+    let next = '';
+    try {
+      const stat = statSync(path);
+      next = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    } catch {
+      next = 'absent';
+    }
+    if (next === stamp) return;
+    stamp = next;
+    try {
+      table = next === 'absent' ? {} : readTable(path);
+      problem = null;
+    } catch (error) {
+      problem = `cannot read ${path}: ${(error as Error).message}`;
+    }
+  };
+  return {
+    generation(workspace) {
+      refresh();
+      return problem ? Number.POSITIVE_INFINITY : (table[workspace] ?? 0);
+    },
+    problem: () => (refresh(), problem),
+  };
+}
+
+/** Raises the generation of `workspace`, invalidating every token issued for it so far. */
+export function revokeWorkspace(dataDir: string, workspace: string): number {
+  const path = join(dataDir, REVOCATIONS_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  let table: Record<string, number> = {};
+  try {
+    table = readTable(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const generation = (table[workspace] ?? 0) + 1;
+  table[workspace] = generation;
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(table, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, path); // atomic: the server never reads half a file
+  return generation;
+}
+
+function readTable(path: string): Record<string, number> {
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path} is not a revocation table.`);
+  const table: Record<string, number> = {};
+  for (const [key, value] of Object.entries(parsed)) if (Number.isInteger(value)) table[key] = value as number;
+  return table;
+}

@@ -1,0 +1,70 @@
+/**
+ * @module Access tokens: signed, self-contained, so the server keeps no token table.
+ * Form: `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256(secret, "v1.<claims>"))>`.
+ * Revoking a workspace raises its generation; tokens signed for an older generation stop working.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { fromBase64Url, isRole, toBase64Url } from '../../shared/invite';
+import type { Role } from '../../shared/schema/constants';
+import { isWorkspaceId } from '../../shared/workspace-id';
+
+export interface TokenClaims {
+  /** Workspace id. */
+  w: string;
+  r: Role;
+  /** Revocation generation of the workspace when the token was issued. */
+  g: number;
+  /** Issued at, seconds since the epoch. */
+  iat: number;
+  /** Expiry, seconds since the epoch; absent for tokens that last until revoked. */
+  exp?: number;
+  /** Random token id, so two invites never share a token. */
+  jti: string;
+}
+
+export type TokenRefusal = 'missing' | 'malformed' | 'bad_signature' | 'wrong_workspace' | 'revoked' | 'expired';
+
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: TokenRefusal };
+
+const PREFIX = 'v1.';
+
+export function signToken(
+  secret: Uint8Array,
+  grant: { workspace: string; role: Role; generation: number; expiresInSeconds?: number; nowMs?: number },
+): string {
+  const iat = Math.floor((grant.nowMs ?? Date.now()) / 1000);
+  const claims: TokenClaims = { w: grant.workspace, r: grant.role, g: grant.generation, iat, jti: randomBytes(9).toString('base64url') };
+  if (grant.expiresInSeconds !== undefined) claims.exp = iat + grant.expiresInSeconds;
+  const body = PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(claims)));
+  return `${body}.${mac(secret, body)}`;
+}
+
+export function verifyToken(
+  secret: Uint8Array,
+  token: string | null | undefined,
+  expected: { workspace: string; generation: number; nowMs?: number },
+): TokenCheck {
+  if (!token) return { ok: false, reason: 'missing' };
+  if (token.length > 1024 || !token.startsWith(PREFIX)) return { ok: false, reason: 'malformed' };
+  const dot = token.lastIndexOf('.');
+  if (dot <= PREFIX.length) return { ok: false, reason: 'malformed' };
+  const body = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const wanted = Buffer.from(mac(secret, body), 'base64url');
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return { ok: false, reason: 'bad_signature' };
+  let claims: TokenClaims;
+  try {
+    claims = JSON.parse(new TextDecoder().decode(fromBase64Url(body.slice(PREFIX.length))));
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (!isWorkspaceId(claims.w) || !isRole(claims.r) || !Number.isInteger(claims.g)) return { ok: false, reason: 'malformed' };
+  if (claims.w !== expected.workspace) return { ok: false, reason: 'wrong_workspace' };
+  if (claims.g < expected.generation) return { ok: false, reason: 'revoked' };
+  if (claims.exp !== undefined && claims.exp * 1000 <= (expected.nowMs ?? Date.now())) return { ok: false, reason: 'expired' };
+  return { ok: true, claims };
+}
+
+function mac(secret: Uint8Array, body: string): string {
+  return createHmac('sha256', secret).update(body).digest('base64url');
+}
