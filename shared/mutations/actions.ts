@@ -51,7 +51,10 @@ export function editAction(ctx: MutationContext, id: string, patch: { title?: st
   update(ctx, id, (tx, record) => changes.some(([field, value]) => setLogged(tx, record, 'action', id, 'action.edited', field, value)));
 }
 
-/** Adds captures as evidence; both sides keep the link in add-wins sets. */
+/**
+ * Adds captures as evidence. The link lives only in the action's add-wins `captureIds` set;
+ * a capture's `actionIds` is derived by readers, so the two sides can never disagree.
+ */
 export function linkCaptures(ctx: MutationContext, actionId: string, captureIds: string[]): void {
   const targets = cleanIds(captureIds, 'Captures');
   update(ctx, actionId, (tx, record) => {
@@ -68,8 +71,6 @@ export function unlinkCaptures(ctx: MutationContext, actionId: string, captureId
     for (const captureId of targets) {
       if (!linked.has(captureId)) continue;
       linked.delete(captureId);
-      const capture = tx.roots.captures.get(captureId);
-      if (capture instanceof Y.Map) setField(capture, 'actionIds').delete(actionId);
       tx.log('action.unlinked', 'action', actionId, { field: 'captureIds', from: captureId });
       changed = true;
     }
@@ -146,8 +147,6 @@ function link(tx: MutationTx, actionId: string, action: RecordMap, captureIds: s
   let changed = false;
   captures.forEach((capture, i) => {
     const captureId = captureIds[i]!;
-    const backLinks = setField(capture, 'actionIds');
-    if (!backLinks.has(actionId)) backLinks.set(actionId, true);
     if (capture.get('status') === 'new') {
       setLogged(tx, capture, 'capture', captureId, 'capture.status', 'status', 'triaged');
       capture.set('updatedAt', tx.at);

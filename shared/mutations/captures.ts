@@ -43,7 +43,6 @@ export function addCapture(ctx: MutationContext, input: NewCapture, options: { a
     record.set('loop', { state: 'none', replyUrl: null, updatedBy: null, updatedAt: null });
     const tagSet = setField(record, 'tags');
     for (const tag of tags) tagSet.set(tag, true);
-    setField(record, 'actionIds');
     tx.log('capture.added', 'capture', id, { to: clean.text.slice(0, 140) });
     return { id, duplicateOf };
   });

@@ -33,7 +33,7 @@ export function readCapture(id: string, stored: unknown, report: ReadReport): Ca
       capturedAt,
       status: f.oneOf('status', CAPTURE_STATUSES, 'new'),
       archivedReason: f.optionalText('archivedReason', LIMITS.note),
-      actionIds: f.idSet('actionIds', isRecordId),
+      actionIds: [], // derived from actions' captureIds by the workspace view
       loop: readLoop(f, id, report),
       updatedAt: isIsoTimestamp(f.raw('updatedAt')) ? (f.raw('updatedAt') as string) : capturedAt,
     };

@@ -86,8 +86,33 @@ class Collection<T> {
 
 export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
   const r: WorkspaceRoots = roots(doc);
-  const captures = new Collection(r.captures, readCapture);
   const actions = new Collection(r.actions, readAction);
+  // Links are stored once, on the action; each capture's actionIds is this reverse index.
+  let links: Map<string, string[]> | null = null;
+  let staleLinks: Map<string, string[]> | null = null;
+  const captures = new Collection(r.captures, (id, stored, report) => {
+    const capture = readCapture(id, stored, report);
+    if (capture) capture.actionIds = links?.get(id) ?? [];
+    return capture;
+  });
+  /** Rebuilds the reverse index after actions changed and re-reads the captures whose links moved. */
+  const ensureLinks = () => {
+    if (links) return;
+    const next = new Map<string, string[]>();
+    for (const action of actions.all()) {
+      for (const captureId of action.captureIds) next.set(captureId, [...(next.get(captureId) ?? []), action.id]);
+    }
+    for (const list of next.values()) list.sort();
+    const moved: string[] = [];
+    if (staleLinks) {
+      for (const id of new Set([...staleLinks.keys(), ...next.keys()])) {
+        if ((staleLinks.get(id) ?? []).join() !== (next.get(id) ?? []).join()) moved.push(id);
+      }
+    }
+    links = next;
+    staleLinks = null;
+    if (moved.length) captures.invalidate(moved);
+  };
   const members = new Collection(r.members, readMember);
   let meta: { value: WorkspaceMeta; report: ReadReport } | null = null;
   let activity: (ActivityEntry | null)[] | null = null;
@@ -111,6 +136,7 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
   const onActions = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
     const ids = changedIds(events);
     actions.invalidate(ids);
+    if (links) [staleLinks, links] = [links, null];
     emit({ actions: ids }, tr);
   };
   const onMembers = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
@@ -174,8 +200,8 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
   };
 
   return {
-    captures: () => captures.all(),
-    capture: (id) => captures.get(id),
+    captures: () => (ensureLinks(), captures.all()),
+    capture: (id) => (ensureLinks(), captures.get(id)),
     actions: () => actions.all(),
     action: (id) => actions.get(id),
     members: () => members.all(),
@@ -184,6 +210,7 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     activity: () => readActivity().filter((entry): entry is ActivityEntry => entry !== null),
     report() {
       const issues: ReadIssue[] = [];
+      ensureLinks();
       captures.collectIssues(issues);
       actions.collectIssues(issues);
       members.collectIssues(issues);

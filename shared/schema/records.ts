@@ -71,6 +71,7 @@ export interface Capture {
   capturedAt: string;
   status: CaptureStatus;
   archivedReason: string | null;
+  /** Actions this capture is evidence for. Derived from `Action.captureIds`; not stored on the capture. */
   actionIds: string[];
   loop: CustomerLoop;
   updatedAt: string;
