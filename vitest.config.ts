@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three suites, one command: `npm test` runs them all. Timed targets live in `npm run bench*`,
+// Four suites, one command: `npm test` runs them all. Timed targets live in `npm run bench*`,
 // never here: these machines are shared and noisy.
 export default defineConfig({
   test: {
@@ -9,7 +10,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          exclude: ['test/unit/extension/**', 'test/unit/capture/**'],
           environment: 'node',
+        },
+      },
+      {
+        // Extension code runs against WXT's in-memory fake browser (storage, runtime, tabs ...).
+        plugins: [WxtVitest()],
+        test: {
+          name: 'extension',
+          include: ['test/unit/extension/**/*.test.{ts,tsx}', 'test/unit/capture/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
         },
       },
       {

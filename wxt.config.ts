@@ -1,2 +1,27 @@
 import { defineConfig } from 'wxt';
-export default defineConfig({ srcDir: 'extension', manifest: { name: 'Closeloop' } });
+
+// The extension lives in extension/ (srcDir). Imports are explicit (no auto-imports) so every
+// file says where its names come from.
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'extension/public',
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Closeloop',
+    description: 'Capture customer feedback from any page and turn it into owned, tracked action with your team.',
+    permissions: ['storage', 'contextMenus', 'alarms', 'scripting', 'notifications', 'activeTab'],
+    host_permissions: ['<all_urls>'],
+    commands: {
+      'capture-selection': {
+        suggested_key: { default: 'Alt+Shift+C', mac: 'Alt+Shift+C' },
+        description: 'Capture the selected feedback',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'closeloop@closeloop.dev', strict_min_version: '115.0' } } }
+      : { storage: { managed_schema: 'managed-schema.json' }, minimum_chrome_version: '116' }),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});

@@ -70,3 +70,18 @@ export function fromBase64Url(text: string): Uint8Array {
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
+
+/**
+ * The role a token grants, read without verifying it: for showing "read-only" and refusing
+ * writes locally before the server would drop them. The server alone enforces roles.
+ */
+export function peekTokenRole(token: string): Role | null {
+  const claims = token.split('.')[1];
+  if (!claims) return null;
+  try {
+    const role = (JSON.parse(new TextDecoder().decode(fromBase64Url(claims))) as { r?: unknown }).r;
+    return isRole(role) ? role : null;
+  } catch {
+    return null;
+  }
+}

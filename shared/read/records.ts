@@ -7,6 +7,7 @@ import {
   ACTIVITY_VERBS, type Action, type ActionComment, type ActivityEntry, type Capture, type CaptureAnchor,
   type CaptureSource, type CustomerLoop, type Member, type RecordKind, type WorkspaceMeta,
 } from '../schema/records';
+import { captureFingerprint } from '../util/fingerprint';
 import { isIsoTimestamp } from '../util/dates';
 import { RECORD_ID_PATTERN } from '../util/ids';
 import { fieldReader, readRecord, type FieldReader } from './fields';
@@ -19,15 +20,19 @@ const isTag = (key: string) => key.length > 0 && key.length <= LIMITS.tag;
 export function readCapture(id: string, stored: unknown, report: ReadReport): Capture | null {
   return readRecord('capture', id, stored, report, (f) => {
     const capturedAt = f.timestamp('capturedAt', EPOCH);
+    const text = f.requiredText('text', LIMITS.captureText);
+    const source = readSource(f, id, report);
+    const stored = f.raw('fingerprint');
     return {
       id,
-      text: f.requiredText('text', LIMITS.captureText),
+      text,
+      fingerprint: typeof stored === 'string' && stored.length <= 64 ? stored : captureFingerprint(text, source.url),
       truncatedFrom: f.optionalInt('truncatedFrom', 0, Number.MAX_SAFE_INTEGER),
       note: f.text('note', LIMITS.note),
       tags: f.idSet('tags', isTag),
       sentiment: f.optionalOneOf('sentiment', SENTIMENTS),
       channel: f.oneOf('channel', CHANNELS, 'other'),
-      source: readSource(f, id, report),
+      source,
       anchor: readAnchor(f, id, report),
       capturedBy: f.text('capturedBy', 80),
       capturedAt,

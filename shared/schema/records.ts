@@ -59,6 +59,8 @@ export interface Capture {
   id: string;
   /** The exact quote, as text (never markup). */
   text: string;
+  /** Dedupe key of (normalised text, page): the same words from the same page share it. */
+  fingerprint: string;
   /** Length of the original selection when `text` was cut to the limit; null when whole. */
   truncatedFrom: number | null;
   note: string;

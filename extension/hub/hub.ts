@@ -1,0 +1,159 @@
+/**
+ * @module The background hub: owns the workspace replica and answers every page and content
+ * script through typed commands and live queries. UI contexts never hold Y types.
+ */
+import { InviteError, peekTokenRole, type Invite } from '../../shared/invite';
+import { MutationError } from '../../shared/mutations/context';
+import { registerMember } from '../../shared/mutations/members';
+import type { Role } from '../../shared/schema/constants';
+import type {
+  CommandArgs, CommandName, CommandResult, HubError, HubStatus, QueryArgs, QueryName, QueryResult,
+} from '../messaging/protocol';
+import type { EffectiveSettings, Settings } from '../settings/settings';
+import type { AuthAnswer } from './connection';
+import { runCommand } from './commands';
+import { runQuery } from './queries';
+import type { Replica } from './replica';
+import { describeLink, emptyStatus } from './status';
+
+export interface HubDeps {
+  loadSettings(): Promise<EffectiveSettings>;
+  saveSettings(update: (settings: Settings) => Settings): Promise<void>;
+  openReplica(invite: Invite): Replica;
+  checkAuth(invite: Invite): Promise<AuthAnswer>;
+  openPage(page: 'options' | 'popup', hash?: string): Promise<void>;
+  now?: () => number;
+}
+
+/** A refused request; `error` goes back to the caller as is. */
+export class HubRequestError extends Error {
+  constructor(public readonly error: HubError) {
+    super(error.message);
+  }
+}
+
+export interface HubState {
+  settings: EffectiveSettings;
+  replica: Replica | null;
+  role: Role | null;
+}
+
+export interface Hub {
+  readonly ready: Promise<void>;
+  command<C extends CommandName>(name: C, args: CommandArgs<C>): Promise<CommandResult<C>>;
+  query<Q extends QueryName>(name: Q, args: QueryArgs<Q>): QueryResult<Q>;
+  status(): HubStatus;
+  /** Called after anything that can change a query result: a document change or a status change. */
+  onChange(listener: () => void): () => void;
+  /** Re-reads settings (after a policy change) and reopens the replica when the invite changed. */
+  reload(): Promise<void>;
+  retryNow(): void;
+  destroy(): Promise<void>;
+}
+
+export function createHub(deps: HubDeps): Hub {
+  const now = deps.now ?? Date.now;
+  const listeners = new Set<() => void>();
+  const state: HubState = { settings: null as unknown as EffectiveSettings, replica: null, role: null };
+  let detach: (() => void)[] = [];
+  const notify = () => listeners.forEach((listener) => listener());
+
+  async function open(invite: Invite | null) {
+    detach.forEach((off) => off());
+    detach = [];
+    await state.replica?.destroy();
+    state.replica = null;
+    state.role = invite ? peekTokenRole(invite.token) : null;
+    if (!invite) return notify();
+    const replica = deps.openReplica(invite);
+    state.replica = replica;
+    detach.push(replica.onStatus(notify), replica.view.onChange(notify), replica.onSynced(() => registerSelf()));
+    notify();
+    await replica.ready;
+    if (state.replica !== replica) return;
+    replica.setPresence({ id: state.settings.memberId, name: state.settings.name || 'Someone' });
+    registerSelf();
+    notify();
+  }
+
+  /** Records this member in the workspace (a normal mutation: works offline, merges later). */
+  function registerSelf() {
+    const { replica, role, settings } = state;
+    if (!replica || role !== 'editor' || !settings.name) return;
+    const member = replica.view.member(settings.memberId);
+    if (member && member.name === settings.name && member.role === role) return;
+    registerMember(replica.context(settings.memberId), { name: settings.name, role });
+  }
+
+  async function reload() {
+    const previous = state.settings?.invite;
+    state.settings = await deps.loadSettings();
+    const next = state.settings.invite;
+    if (!state.replica || JSON.stringify(previous) !== JSON.stringify(next)) await open(next);
+    else {
+      state.replica.setPresence({ id: state.settings.memberId, name: state.settings.name || 'Someone' });
+      registerSelf();
+      notify();
+    }
+  }
+
+  const ready = reload();
+
+  function status(): HubStatus {
+    const { replica, settings } = state;
+    if (!settings || !replica) return emptyStatus(settings?.managed ?? false);
+    const s = replica.status();
+    return {
+      ...describeLink(s.link, s.pending, now()),
+      pending: s.pending,
+      workspace: { id: replica.invite.workspace, name: replica.view.meta().name || replica.invite.workspace, server: replica.invite.server },
+      me: { id: settings.memberId, name: settings.name, role: state.role },
+      online: s.online.filter((member) => member.id !== settings.memberId),
+      captureCount: replica.view.captures().length,
+      lastSyncedAt: s.lastSyncedAt,
+      managed: settings.managed,
+    };
+  }
+
+  const hub: Hub = {
+    ready,
+    async command(name, args) {
+      await ready;
+      try {
+        return await runCommand(name, args, { state, deps, hub, open, reload, registerSelf });
+      } catch (error) {
+        throw toRequestError(error);
+      }
+    },
+    query(name, args) {
+      try {
+        return runQuery(name, args, { state, status, now });
+      } catch (error) {
+        throw toRequestError(error);
+      }
+    },
+    status,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reload,
+    retryNow: () => state.replica?.retryNow(),
+    async destroy() {
+      detach.forEach((off) => off());
+      listeners.clear();
+      await state.replica?.destroy();
+      state.replica = null;
+    },
+  };
+  return hub;
+}
+
+export function toRequestError(error: unknown): HubRequestError {
+  if (error instanceof HubRequestError) return error;
+  if (error instanceof MutationError) return new HubRequestError({ code: error.code, message: error.message });
+  if (error instanceof InviteError) return new HubRequestError({ code: 'invalid', message: error.message });
+  console.error('[closeloop] request failed', error);
+  return new HubRequestError({ code: 'internal', message: 'Something went wrong inside Closeloop; the change was not made.' });
+}
+

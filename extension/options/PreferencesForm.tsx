@@ -1,0 +1,40 @@
+/** @module Preferences: the in-page capture button, what the badge counts, notifications, the shortcut. */
+import type { Preferences } from '../settings/settings';
+
+export interface PreferencesFormProps {
+  preferences: Preferences;
+  onChange(change: Partial<Preferences>): void;
+}
+
+export function PreferencesForm({ preferences, onChange }: PreferencesFormProps) {
+  return (
+    <section class="cl-card" aria-labelledby="prefs-heading">
+      <h2 id="prefs-heading">Preferences</h2>
+      <label class="cl-check">
+        <input type="checkbox" checked={preferences.inPageButton}
+          onChange={(e) => onChange({ inPageButton: e.currentTarget.checked })} />
+        <span>Show a “Capture feedback” button next to text I select on web pages</span>
+      </label>
+      <label class="cl-check">
+        <input type="checkbox" checked={preferences.notifications}
+          onChange={(e) => onChange({ notifications: e.currentTarget.checked })} />
+        <span>Notify me when an action is assigned to me or one of mine falls overdue</span>
+      </label>
+      <fieldset class="cl-fieldset">
+        <legend>The toolbar badge counts</legend>
+        <label class="cl-check">
+          <input type="radio" name="badge" checked={preferences.badge === 'due'} onChange={() => onChange({ badge: 'due' })} />
+          <span>My open actions that are due or overdue</span>
+        </label>
+        <label class="cl-check">
+          <input type="radio" name="badge" checked={preferences.badge === 'inbox'} onChange={() => onChange({ badge: 'inbox' })} />
+          <span>New captures in the inbox</span>
+        </label>
+      </fieldset>
+      <p class="cl-muted">
+        Capture shortcut: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd>, then <kbd>Enter</kbd> to save.
+        Change it at <code>chrome://extensions/shortcuts</code>.
+      </p>
+    </section>
+  );
+}

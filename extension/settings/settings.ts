@@ -1,0 +1,101 @@
+/**
+ * @module The extension's settings: typed, versioned, stored in one place (`chrome.storage.local`),
+ * with an administrator's policy (`chrome.storage.managed`) layered on top.
+ */
+import { storage } from 'wxt/utils/storage';
+import { decodeInvite, type Invite } from '../../shared/invite';
+import { randomId } from '../../shared/util/ids';
+
+export interface Preferences {
+  /** Show the small "Capture feedback" button next to a text selection on pages. */
+  inPageButton: boolean;
+  /** What the toolbar badge counts: my due or overdue actions, or new inbox items. */
+  badge: 'due' | 'inbox';
+  /** Desktop notifications for assignments and overdue actions. */
+  notifications: boolean;
+}
+
+export interface Settings {
+  /** Identifies this installation's member record in every workspace; made once, never changes. */
+  memberId: string;
+  name: string;
+  invite: Invite | null;
+  preferences: Preferences;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { inPageButton: true, badge: 'due', notifications: true };
+
+/** Version 1 is the first released shape; add a migration with a fixture of the old shape when it changes. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  version: 1,
+  init: () => ({ memberId: randomId('mem'), name: '', invite: null, preferences: { ...DEFAULT_PREFERENCES } }),
+});
+
+/** The policy an administrator can push (see README, "Managed deployment"). */
+export interface ManagedPolicy {
+  inviteCode?: string;
+  memberName?: string;
+  /** When true, people cannot leave or switch the preset workspace. */
+  lockWorkspace?: boolean;
+  inPageButton?: boolean;
+}
+
+export interface EffectiveSettings extends Settings {
+  /** The invite came from policy and is locked. */
+  managed: boolean;
+  /** Problems with the policy, for the options page (a broken policy never breaks the extension). */
+  policyProblems: string[];
+}
+
+/** Reads managed policy; absent (no policy, or a browser without managed storage) is an empty policy. */
+export async function readPolicy(area: { get(): Promise<Record<string, unknown>> } | undefined): Promise<{ policy: ManagedPolicy; problems: string[] }> {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = (await area?.get()) ?? {};
+  } catch {
+    return { policy: {}, problems: [] };
+  }
+  const policy: ManagedPolicy = {};
+  const problems: string[] = [];
+  const text = (key: keyof ManagedPolicy) => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') return value;
+    problems.push(`Policy "${key}" must be text; ignored.`);
+    return undefined;
+  };
+  const flag = (key: keyof ManagedPolicy) => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    if (typeof value === 'boolean') return value;
+    problems.push(`Policy "${key}" must be true or false; ignored.`);
+    return undefined;
+  };
+  const inviteCode = text('inviteCode');
+  const memberName = text('memberName');
+  const lockWorkspace = flag('lockWorkspace');
+  const inPageButton = flag('inPageButton');
+  if (inviteCode !== undefined) policy.inviteCode = inviteCode;
+  if (memberName !== undefined) policy.memberName = memberName;
+  if (lockWorkspace !== undefined) policy.lockWorkspace = lockWorkspace;
+  if (inPageButton !== undefined) policy.inPageButton = inPageButton;
+  return { policy, problems };
+}
+
+/** Stored settings with policy applied: a valid policy invite wins and, when locked, cannot be left. */
+export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: string[] = []): EffectiveSettings {
+  const effective: EffectiveSettings = { ...stored, preferences: { ...stored.preferences }, managed: false, policyProblems: [...problems] };
+  if (policy.inviteCode) {
+    try {
+      const invite = decodeInvite(policy.inviteCode);
+      // Unlocked, the policy is a preset for people who have not joined; locked, it always wins.
+      if (policy.lockWorkspace || !stored.invite) effective.invite = invite;
+      effective.managed = policy.lockWorkspace === true;
+    } catch (error) {
+      effective.policyProblems.push(`Policy "inviteCode": ${(error as Error).message}`);
+    }
+  }
+  if (!stored.name && policy.memberName) effective.name = policy.memberName.slice(0, 80);
+  if (policy.inPageButton !== undefined) effective.preferences.inPageButton = policy.inPageButton;
+  return effective;
+}

@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { encodeInvite } from '../../../shared/invite';
+import { applyPolicy, DEFAULT_PREFERENCES, readPolicy, type Settings } from '../../../extension/settings/settings';
+
+const stored: Settings = { memberId: 'mem_me', name: '', invite: null, preferences: { ...DEFAULT_PREFERENCES } };
+const invite = { server: 'ws://sync.example:1234', workspace: 'acme', token: 'v1.x.y' };
+const other = { server: 'ws://sync.example:1234', workspace: 'mine', token: 'v1.a.b' };
+
+describe('managed policy', () => {
+  it('presets the invite and name for someone who has not joined', async () => {
+    const { policy, problems } = await readPolicy({ get: async () => ({ inviteCode: encodeInvite(invite), memberName: 'Ops team' }) });
+    const effective = applyPolicy(stored, policy, problems);
+    expect(effective).toMatchObject({ invite, name: 'Ops team', managed: false, policyProblems: [] });
+  });
+
+  it('does not override a workspace the person chose unless the policy locks it', async () => {
+    const mine = { ...stored, invite: other, name: 'Dana' };
+    const unlocked = await readPolicy({ get: async () => ({ inviteCode: encodeInvite(invite) }) });
+    expect(applyPolicy(mine, unlocked.policy).invite).toEqual(other);
+    const locked = await readPolicy({ get: async () => ({ inviteCode: encodeInvite(invite), lockWorkspace: true, inPageButton: false }) });
+    expect(applyPolicy(mine, locked.policy)).toMatchObject({ invite, managed: true, name: 'Dana', preferences: { inPageButton: false } });
+  });
+
+  it('reports a broken policy and carries on with the person\'s own settings', async () => {
+    const { policy, problems } = await readPolicy({ get: async () => ({ inviteCode: 'not-an-invite!', lockWorkspace: 'yes', memberName: 7 }) });
+    const effective = applyPolicy({ ...stored, invite: other }, policy, problems);
+    expect(effective.invite).toEqual(other);
+    expect(effective.policyProblems).toEqual([
+      'Policy "memberName" must be text; ignored.',
+      'Policy "lockWorkspace" must be true or false; ignored.',
+      'Policy "inviteCode": The invite code has characters an invite never contains; copy it again, whole.',
+    ]);
+  });
+
+  it('treats a browser without managed storage as no policy', async () => {
+    expect(await readPolicy(undefined)).toEqual({ policy: {}, problems: [] });
+    expect(await readPolicy({ get: () => Promise.reject(new Error('Managed storage is not supported')) })).toEqual({ policy: {}, problems: [] });
+  });
+});
