@@ -4,7 +4,8 @@
  */
 import { browser as defaultBrowser, type WxtBrowser as Browser } from 'wxt/browser';
 import { HUB_PORT } from '../messaging/protocol';
-import { applyPolicy, readPolicy, settingsItem } from '../settings/settings';
+import { applyPolicy, readPolicy } from '../settings/settings';
+import { settingsItem } from '../settings/settings-item';
 import { CAPTURE_COMMAND, CONTEXT_MENU_ID, createCaptureMenu, openCaptureInTab } from './capture-trigger';
 import { probeAuth } from './connection';
 import { createHub, type Hub } from './hub';

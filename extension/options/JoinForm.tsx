@@ -1,5 +1,5 @@
 /** @module Joining a workspace with an invite code (also used to switch to another one). */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 export interface JoinFormProps {
   switching: boolean;
@@ -11,13 +11,13 @@ export interface JoinFormProps {
 export function JoinForm({ switching, defaultName, busy, onJoin }: JoinFormProps) {
   const [invite, setInvite] = useState('');
   const [name, setName] = useState(defaultName);
+  useEffect(() => setName(defaultName), [defaultName]);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (await onJoin(invite, name)) setInvite('');
   };
-  return (
-    <section class="cl-card" aria-labelledby="join-heading">
-      <h2 id="join-heading">{switching ? 'Switch workspace' : 'Join your team’s workspace'}</h2>
+  const form = (
+    <>
       <p class="cl-muted">
         Paste the invite code your administrator gave you (they create it with <code>npm run invite</code>).
       </p>
@@ -25,14 +25,30 @@ export function JoinForm({ switching, defaultName, busy, onJoin }: JoinFormProps
         <label for="invite-code">Invite code</label>
         <textarea id="invite-code" rows={3} spellcheck={false} autoComplete="off" required
           value={invite} onInput={(e) => setInvite(e.currentTarget.value)} />
-        <label for="member-name">Your name</label>
-        <input id="member-name" type="text" autoComplete="name" maxLength={80} required
-          value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        <p class="cl-muted">Your team sees this name next to what you capture and own.</p>
+        {!switching && (
+          <>
+            <label for="member-name">Your name</label>
+            <input id="member-name" type="text" autoComplete="name" maxLength={80} required
+              value={name} onInput={(e) => setName(e.currentTarget.value)} />
+            <p class="cl-muted">Your team sees this name next to what you capture and own.</p>
+          </>
+        )}
         <button class="primary" type="submit" disabled={busy || !invite.trim() || !name.trim()}>
-          {busy ? 'Connecting…' : 'Connect'}
+          {busy ? 'Connecting…' : switching ? 'Switch' : 'Connect'}
         </button>
       </form>
+    </>
+  );
+  // Once joined, switching is rare: keep it folded away under a disclosure.
+  return switching ? (
+    <details class="cl-card">
+      <summary><h2 class="cl-inline-heading">Switch to another workspace</h2></summary>
+      {form}
+    </details>
+  ) : (
+    <section class="cl-card" aria-labelledby="join-heading">
+      <h2 id="join-heading">Join your team’s workspace</h2>
+      {form}
     </section>
   );
 }

@@ -15,7 +15,7 @@ export function StatusPanel({ status, onReconnect }: { status: HubStatus; onReco
       {workspace && (
         <dl class="cl-facts">
           <dt>Workspace</dt>
-          <dd>{workspace.name} <span class="cl-muted">({workspace.id})</span></dd>
+          <dd>{workspace.name}{workspace.name !== workspace.id && <span class="cl-muted"> ({workspace.id})</span>}</dd>
           <dt>Server</dt>
           <dd><code>{workspace.server}</code></dd>
           <dt>Captures</dt>

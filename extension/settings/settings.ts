@@ -1,10 +1,8 @@
 /**
- * @module The extension's settings: typed, versioned, stored in one place (`chrome.storage.local`),
- * with an administrator's policy (`chrome.storage.managed`) layered on top.
+ * @module The extension's settings: their types, defaults and the administrator's policy
+ * (`chrome.storage.managed`) layered on top. Stored in one place: `settings-item.ts`.
  */
-import { storage } from 'wxt/utils/storage';
 import { decodeInvite, type Invite } from '../../shared/invite';
-import { randomId } from '../../shared/util/ids';
 
 export interface Preferences {
   /** Show the small "Capture feedback" button next to a text selection on pages. */
@@ -25,12 +23,6 @@ export interface Settings {
 
 export const DEFAULT_PREFERENCES: Preferences = { inPageButton: true, badge: 'due', notifications: true };
 
-/** Version 1 is the first released shape; add a migration with a fixture of the old shape when it changes. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  version: 1,
-  init: () => ({ memberId: randomId('mem'), name: '', invite: null, preferences: { ...DEFAULT_PREFERENCES } }),
-});
-
 /** The policy an administrator can push (see README, "Managed deployment"). */
 export interface ManagedPolicy {
   inviteCode?: string;
@@ -47,13 +39,23 @@ export interface EffectiveSettings extends Settings {
   policyProblems: string[];
 }
 
-/** Reads managed policy; absent (no policy, or a browser without managed storage) is an empty policy. */
-export async function readPolicy(area: { get(): Promise<Record<string, unknown>> } | undefined): Promise<{ policy: ManagedPolicy; problems: string[] }> {
+/** How long to wait for managed storage: Chromium on Linux never answers when no policy is installed. */
+export const POLICY_TIMEOUT_MS = 500;
+
+/** Reads managed policy; absent (no policy, no answer, or a browser without managed storage) is an empty policy. */
+export async function readPolicy(
+  area: { get(): Promise<Record<string, unknown>> } | undefined,
+  timeoutMs = POLICY_TIMEOUT_MS,
+): Promise<{ policy: ManagedPolicy; problems: string[] }> {
   let raw: Record<string, unknown> = {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    raw = (await area?.get()) ?? {};
+    const noAnswer = new Promise<Record<string, unknown>>((resolve) => { timer = setTimeout(() => resolve({}), timeoutMs); });
+    raw = (await Promise.race([area?.get() ?? Promise.resolve({}), noAnswer])) ?? {};
   } catch {
     return { policy: {}, problems: [] };
+  } finally {
+    clearTimeout(timer);
   }
   const policy: ManagedPolicy = {};
   const problems: string[] = [];

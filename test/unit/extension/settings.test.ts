@@ -38,3 +38,10 @@ describe('managed policy', () => {
     expect(await readPolicy({ get: () => Promise.reject(new Error('Managed storage is not supported')) })).toEqual({ policy: {}, problems: [] });
   });
 });
+
+describe('managed storage that never answers', () => {
+  it('is read as no policy after the time limit', async () => {
+    const hanging = { get: () => new Promise<Record<string, unknown>>(() => {}) };
+    expect(await readPolicy(hanging, 20)).toEqual({ policy: {}, problems: [] });
+  });
+});
