@@ -1,6 +1,8 @@
 /** @module Live query handlers: plain JSON views of the workspace, recomputed when it changes. */
+import { localCalendarDate } from '../../shared/util/dates';
 import { captureFingerprint } from '../../shared/util/fingerprint';
 import { historyOf, queryActions } from '../../shared/queries/actions';
+import { countWorkspace } from '../../shared/queries/counts';
 import { queryInbox, sitesInUse, tagsInUse } from '../../shared/queries/inbox';
 import { buildIdf, suggestActions, type Idf } from '../../shared/queries/similarity';
 import type { Capture } from '../../shared/schema/records';
@@ -79,6 +81,9 @@ const handlers: { [Q in QueryName]: Handler<Q> } = {
     preferences: state.settings.preferences,
     managed: state.settings.managed,
     policyProblems: state.settings.policyProblems,
+  }),
+  counts: (_args, { state, now }) => countWorkspace(state.replica?.view.captures() ?? [], state.replica?.view.actions() ?? [], {
+    me: state.settings.memberId, today: localCalendarDate(now()),
   }),
   members: (_args, { state }) => [...(state.replica?.view.members() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
   facets(_args, { state }) {

@@ -6,14 +6,17 @@ import { browser as defaultBrowser, type WxtBrowser as Browser } from 'wxt/brows
 import { HUB_PORT } from '../messaging/protocol';
 import { applyPolicy, readPolicy } from '../settings/settings';
 import { settingsItem } from '../settings/settings-item';
+import { setupBadge } from './badge';
 import { CAPTURE_COMMAND, CONTEXT_MENU_ID, createCaptureMenu, openCaptureInTab } from './capture-trigger';
 import { probeAuth } from './connection';
 import { createHub, type Hub } from './hub';
 import { servePort } from './port-router';
+import { setupNotifier } from './notifier';
 import { openReplica } from './replica';
+import { setupViewCacheWriter } from './view-cache-writer';
 
-/** Wakes the worker while offline so reconnection continues without anyone opening the popup. */
-export const RECONNECT_ALARM = 'closeloop-reconnect';
+/** Wakes the worker every 30 s: reconnection continues offline without anyone opening the popup, and overdue is re-judged. */
+export const RECONNECT_ALARM = 'closeloop-tick';
 
 export function setupBackground(browser: Browser = defaultBrowser, scope: EventTarget = globalThis): Hub {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -54,9 +57,17 @@ export function setupBackground(browser: Browser = defaultBrowser, scope: EventT
     void openCaptureInTab(browser, target?.id);
   });
 
+  const badge = setupBadge(browser, hub);
+  const notifier = setupNotifier(browser, hub);
+  setupViewCacheWriter(browser, hub);
+
+  // One periodic alarm: reconnect while offline, and re-judge "overdue" as the date moves on.
   void browser.alarms.create(RECONNECT_ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RECONNECT_ALARM && !['connected', 'not_joined'].includes(hub.status().state)) hub.retryNow();
+    if (alarm.name !== RECONNECT_ALARM) return;
+    if (!['connected', 'not_joined'].includes(hub.status().state)) hub.retryNow();
+    badge.refresh();
+    notifier.refresh();
   });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void hub.reload();

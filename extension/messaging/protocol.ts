@@ -6,6 +6,7 @@ import type { NewAction } from '../../shared/mutations/actions';
 import type { CapturePatch } from '../../shared/mutations/captures';
 import type { NewCapture } from '../../shared/mutations/clean-capture';
 import type { ActionFilter } from '../../shared/queries/actions';
+import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
 import type { ActionStatus, CaptureStatus, LoopState, Role, Sentiment, Channel } from '../../shared/schema/constants';
 import type { Action, ActivityEntry, Capture, Member } from '../../shared/schema/records';
@@ -68,6 +69,8 @@ export interface Queries {
   actions: { args: { filter: ActionFilter; page: PageRequest }; result: PageOf<Action> };
   action: { args: { id: string }; result: ActionDetail | null };
   members: { args: Record<string, never>; result: Member[] };
+  /** Counts for tabs and the toolbar badge, judged against the viewer's local date. */
+  counts: { args: Record<string, never>; result: WorkspaceCounts };
   /** This installation's settings as the options page shows them. */
   settings: { args: Record<string, never>; result: SettingsView };
   facets: { args: Record<string, never>; result: Facets };

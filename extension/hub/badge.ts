@@ -1,0 +1,55 @@
+/**
+ * @module The toolbar badge: my open actions that are due or overdue (or, as a preference, new
+ * inbox items). Red when one of mine is overdue. Recomputed after changes, at most every 250 ms.
+ */
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import type { Hub } from './hub';
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function badgeFor(hub: Hub): Badge {
+  const status = hub.status();
+  if (status.state === 'not_joined') return { text: '', color: '#2454d6', title: 'Closeloop — join a workspace in the options' };
+  if (status.state === 'refused') return { text: '!', color: '#b42318', title: `Closeloop — ${status.words}` };
+  const counts = hub.query('counts', {});
+  const mode = hub.query('settings', {}).preferences.badge;
+  const n = mode === 'inbox' ? counts.captures.new : counts.mine.dueOrOverdue;
+  const text = n === 0 ? '' : n > 99 ? '99+' : String(n);
+  const color = mode === 'due' && counts.mine.overdue > 0 ? '#b42318' : '#2454d6';
+  const title = mode === 'inbox'
+    ? `Closeloop — ${plural(n, 'new capture', 'new captures')} in the inbox`
+    : `Closeloop — ${plural(n, 'of your actions is', 'of your actions are')} due or overdue`;
+  return { text, color, title };
+}
+
+/** Keeps the badge current; `refresh` is for the periodic alarm (the date changes at midnight). */
+export function setupBadge(browser: Browser, hub: Hub): { refresh(): void; stop(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let shown = '';
+  const apply = () => {
+    timer = null;
+    const badge = badgeFor(hub);
+    const key = JSON.stringify(badge);
+    if (key === shown) return;
+    shown = key;
+    void browser.action.setBadgeText({ text: badge.text });
+    void browser.action.setBadgeBackgroundColor({ color: badge.color });
+    void browser.action.setTitle({ title: badge.title });
+  };
+  const schedule = () => { timer ??= setTimeout(apply, 250); };
+  const off = hub.onChange(schedule);
+  void hub.ready.then(schedule);
+  return {
+    refresh: schedule,
+    stop() {
+      off();
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * @module Desktop notifications that keep owners on the hook: an action assigned to me by someone
+ * else, and one of mine falling overdue. What was already announced is remembered per workspace
+ * in `chrome.storage.local`, so a restart of the service worker neither repeats nor loses one.
+ * Clicking a notification opens that action.
+ */
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import { localCalendarDate } from '../../shared/util/dates';
+import type { Hub } from './hub';
+
+export interface NotifiedState {
+  /** My open actions already known (announced, or there when notifications started). */
+  assigned: string[];
+  /** `<actionId>@<dueDate>` already announced as overdue. */
+  overdue: string[];
+}
+
+export interface NotifierStore {
+  load(workspace: string): Promise<NotifiedState | null>;
+  save(workspace: string, state: NotifiedState): Promise<void>;
+}
+
+export interface Announcement {
+  id: string;
+  title: string;
+  message: string;
+}
+
+const ID_PREFIX = 'closeloop|';
+
+export function notificationId(kind: 'assigned' | 'overdue', actionId: string): string {
+  return `${ID_PREFIX}${kind}|${actionId}`;
+}
+
+export function actionOfNotification(id: string): string | null {
+  const [prefix, , actionId] = id.split('|');
+  return `${prefix}|` === ID_PREFIX && actionId ? actionId : null;
+}
+
+/**
+ * What to announce now, given what was announced before. `previous` null means notifications start
+ * now for this workspace: existing assignments become the baseline, overdue ones are still announced.
+ */
+export function announcements(hub: Hub, previous: NotifiedState | null, today: string): { next: NotifiedState; announce: Announcement[] } {
+  const me = hub.status().me?.id;
+  if (!me) return { next: previous ?? { assigned: [], overdue: [] }, announce: [] };
+  const mine = hub.query('actions', { filter: { view: 'mine', me, openOnly: true }, page: { offset: 0, limit: 100_000 } }).items;
+  const names = new Map(hub.query('members', {}).map((m) => [m.id, m.name]));
+  const known = new Set(previous?.assigned ?? mine.map((a) => a.id));
+  const overdueSeen = new Set(previous?.overdue ?? []);
+  const announce: Announcement[] = [];
+  for (const action of mine) {
+    if (!known.has(action.id)) {
+      const assignedBy = hub.query('action', { id: action.id })?.history.find((e) => e.verb === 'action.assigned')?.actor;
+      if (assignedBy && assignedBy !== me) {
+        announce.push({
+          id: notificationId('assigned', action.id),
+          title: 'Assigned to you',
+          message: `${names.get(assignedBy) ?? 'Someone'} gave you “${action.title}”${action.dueDate ? `, due ${action.dueDate}` : ''}.`,
+        });
+      }
+    }
+    const overdueKey = `${action.id}@${action.dueDate}`;
+    if (action.dueDate && action.dueDate < today && !overdueSeen.has(overdueKey)) {
+      announce.push({ id: notificationId('overdue', action.id), title: 'Overdue', message: `“${action.title}” was due ${action.dueDate}.` });
+      overdueSeen.add(overdueKey);
+    }
+  }
+  // Keep only what is still relevant, so the stored state stays small.
+  const overdue = mine.filter((a) => overdueSeen.has(`${a.id}@${a.dueDate}`)).map((a) => `${a.id}@${a.dueDate}`);
+  return { next: { assigned: mine.map((a) => a.id), overdue }, announce };
+}
+
+export function storageNotifierStore(browser: Browser): NotifierStore {
+  const key = (workspace: string) => `notified:${workspace}`;
+  return {
+    async load(workspace) {
+      const value = (await browser.storage.local.get(key(workspace)))[key(workspace)] as NotifiedState | undefined;
+      return value && Array.isArray(value.assigned) && Array.isArray(value.overdue) ? value : null;
+    },
+    async save(workspace, state) {
+      await browser.storage.local.set({ [key(workspace)]: state });
+    },
+  };
+}
+
+export function setupNotifier(browser: Browser, hub: Hub, store = storageNotifierStore(browser), now: () => number = Date.now) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const check = async () => {
+    const status = hub.status();
+    if (!status.workspace || status.state === 'loading') return;
+    const workspace = status.workspace.id;
+    const previous = await store.load(workspace);
+    const { next, announce } = announcements(hub, previous, localCalendarDate(now()));
+    await store.save(workspace, next);
+    if (!hub.query('settings', {}).preferences.notifications) return;
+    for (const a of announce) {
+      await browser.notifications.create(a.id, {
+        type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: a.title, message: a.message,
+        contextMessage: `Closeloop · ${status.workspace.name}`,
+      });
+    }
+  };
+  // Checks run one at a time: two overlapping ones could announce the same thing twice.
+  const schedule = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      running = running.then(check).catch((error) => console.warn('[closeloop] notification check failed', error));
+    }, 500);
+  };
+  const off = hub.onChange(schedule);
+  void hub.ready.then(schedule);
+  browser.notifications.onClicked.addListener((id) => {
+    const actionId = actionOfNotification(id);
+    if (!actionId) return;
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}#action/${encodeURIComponent(actionId)}` });
+    void browser.notifications.clear(id);
+  });
+  return {
+    refresh: schedule,
+    /** Resolves when the checks scheduled so far have run (for tests). */
+    settled: async () => {
+      await new Promise((r) => setTimeout(r, 0)); // let a just-resolved ready/change schedule its check
+      while (timer) await new Promise((r) => setTimeout(r, 50));
+      await running;
+    },
+    stop() {
+      off();
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
