@@ -7,6 +7,7 @@ import { readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'no
 import { join } from 'node:path';
 
 export const REVOCATIONS_FILE = 'revocations.json';
+const REREAD_MS = 1000;
 
 export interface Revocations {
   /**
@@ -22,6 +23,7 @@ export interface Revocations {
 export function watchRevocations(dataDir: string): Revocations {
   const path = join(dataDir, REVOCATIONS_FILE);
   let stamp = '';
+  let readAt = 0;
   let table: Record<string, number> = {};
   let problem: string | null = null;
   const refresh = () => {
@@ -32,8 +34,11 @@ export function watchRevocations(dataDir: string): Revocations {
     } catch {
       next = 'absent';
     }
-    if (next === stamp) return;
+    // File timestamps tick per jiffy and inodes are reused, so two quick revokes of one workspace
+    // can leave an identical stamp ("acme": 1 -> "acme": 2): trust the stamp for a second at most.
+    if (next === stamp && Date.now() - readAt < REREAD_MS) return;
     stamp = next;
+    readAt = Date.now();
     try {
       table = next === 'absent' ? {} : readTable(path);
       problem = null;
@@ -44,7 +49,7 @@ export function watchRevocations(dataDir: string): Revocations {
   return {
     generation(workspace) {
       refresh();
-      return problem ? Number.POSITIVE_INFINITY : (table[workspace] ?? 0);
+      return problem ? Number.POSITIVE_INFINITY : generationIn(table, workspace);
     },
     problem: () => (refresh(), problem),
   };
@@ -54,13 +59,13 @@ export function watchRevocations(dataDir: string): Revocations {
 export function revokeWorkspace(dataDir: string, workspace: string): number {
   const path = join(dataDir, REVOCATIONS_FILE);
   mkdirSync(dataDir, { recursive: true });
-  let table: Record<string, number> = {};
+  let table: Record<string, number> = Object.create(null);
   try {
     table = readTable(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const generation = (table[workspace] ?? 0) + 1;
+  const generation = generationIn(table, workspace) + 1;
   table[workspace] = generation;
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(table, null, 2)}\n`, { mode: 0o600 });
@@ -68,10 +73,18 @@ export function revokeWorkspace(dataDir: string, workspace: string): number {
   return generation;
 }
 
+/**
+ * Own properties only: "constructor" is a valid workspace id, and `table.constructor` on a plain
+ * object is Object itself, which made that workspace impossible to revoke.
+ */
+function generationIn(table: Record<string, number>, workspace: string): number {
+  return Object.hasOwn(table, workspace) ? table[workspace]! : 0;
+}
+
 function readTable(path: string): Record<string, number> {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path} is not a revocation table.`);
-  const table: Record<string, number> = {};
+  const table: Record<string, number> = Object.create(null);
   for (const [key, value] of Object.entries(parsed)) if (Number.isInteger(value)) table[key] = value as number;
   return table;
 }

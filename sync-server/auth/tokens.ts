@@ -58,7 +58,10 @@ export function verifyToken(
   } catch {
     return { ok: false, reason: 'malformed' };
   }
+  // Checked even though signed: `null` claims would otherwise throw below instead of refusing.
+  if (typeof claims !== 'object' || claims === null) return { ok: false, reason: 'malformed' };
   if (!isWorkspaceId(claims.w) || !isRole(claims.r) || !Number.isInteger(claims.g)) return { ok: false, reason: 'malformed' };
+  if (claims.exp !== undefined && typeof claims.exp !== 'number') return { ok: false, reason: 'malformed' };
   if (claims.w !== expected.workspace) return { ok: false, reason: 'wrong_workspace' };
   if (claims.g < expected.generation) return { ok: false, reason: 'revoked' };
   if (claims.exp !== undefined && claims.exp * 1000 <= (expected.nowMs ?? Date.now())) return { ok: false, reason: 'expired' };
