@@ -21,7 +21,8 @@ export type LinkState =
   | { state: 'connected' }
   | { state: 'offline' }
   | { state: 'unreachable'; reason: string; retryAt: number }
-  | { state: 'refused'; reason: string };
+  /** `token`: the invite is not (or no longer) accepted; `server`: the server refused for another reason. */
+  | { state: 'refused'; reason: string; by: 'token' | 'server' };
 
 export interface ConnectionDeps {
   provider: SocketProvider;
@@ -75,7 +76,7 @@ export function manageConnection(deps: ConnectionDeps): Connection {
     const wasOpen = opened;
     opened = false;
     if (event && event.code !== undefined && event.code >= 4400 && event.code < 4500) {
-      deps.onChange({ state: 'refused', reason: event.reason || 'The server closed the connection for good.' });
+      deps.onChange({ state: 'refused', ...closeReason(event.code, event.reason) });
       return;
     }
     attempts++;
@@ -92,7 +93,7 @@ export function manageConnection(deps: ConnectionDeps): Connection {
     void deps.checkAuth().then((answer) => {
       if (stopped || provider.wsconnected) return;
       if (!answer.ok && answer.refused) {
-        deps.onChange({ state: 'refused', reason: answer.reason });
+        deps.onChange({ state: 'refused', reason: answer.reason, by: 'token' });
         return;
       }
       schedule();
@@ -152,6 +153,17 @@ export async function probeAuth(server: string, workspace: string, token: string
     return { ok: false, refused: false, reason: `The server answered ${response.status}.` };
   } catch {
     return { ok: false, refused: false, reason: 'The server did not answer.' };
+  }
+}
+
+/** The server's deliberate closes (4400-4499: reconnecting cannot help) in words. */
+export function closeReason(code: number, reason = ''): { reason: string; by: 'token' | 'server' } {
+  switch (code) {
+    case 4401: return { reason: 'This invite was revoked or has expired; ask for a new one.', by: 'token' };
+    case 4413: return { reason: 'The workspace reached the server’s size limit; ask your administrator.', by: 'server' };
+    case 4408: return { reason: 'The server could not check a change in time; use “Reconnect now” to try again.', by: 'server' };
+    case 4400: return { reason: 'The server rejected a damaged message from this device; use “Reconnect now”.', by: 'server' };
+    default: return { reason: reason || `The server closed the connection (code ${code}).`, by: 'server' };
   }
 }
 

@@ -21,7 +21,7 @@ export function describeLink(link: ReplicaStatus['link'] | null, pending: number
       return { state: 'unreachable', words: `Server unreachable${waiting}; retrying in ${seconds} s`, problem: link.reason };
     }
     case 'refused':
-      return { state: 'refused', words: `Token refused${waiting}`, problem: link.reason };
+      return { state: 'refused', words: `${link.by === 'token' ? 'Token refused' : 'Refused by the server'}${waiting}`, problem: link.reason };
   }
 }
 

@@ -47,16 +47,18 @@ describe('connection manager', () => {
     const { provider, states, timers } = harness({ ok: false, refused: true, reason: 'This invite was revoked by an administrator; ask for a new one.' });
     provider.emit('connection-close', { code: 1006, reason: '' });
     await flush();
-    expect(states.at(-1)).toEqual({ state: 'refused', reason: 'This invite was revoked by an administrator; ask for a new one.' });
+    expect(states.at(-1)).toEqual({ state: 'refused', reason: 'This invite was revoked by an administrator; ask for a new one.', by: 'token' });
     expect(timers).toHaveLength(0);
     expect(provider.shouldConnect).toBe(false);
   });
 
-  it('treats a 44xx close from the server as refused without asking again', () => {
+  it('treats a 44xx close from the server as refused without asking again, in honest words', () => {
     const { provider, states } = harness();
     provider.emit('status', { status: 'connected' });
     provider.emit('connection-close', { code: 4401, reason: 'token revoked' });
-    expect(states.at(-1)).toEqual({ state: 'refused', reason: 'token revoked' });
+    expect(states.at(-1)).toEqual({ state: 'refused', reason: 'This invite was revoked or has expired; ask for a new one.', by: 'token' });
+    provider.emit('connection-close', { code: 4413, reason: 'document too large' });
+    expect(states.at(-1)).toMatchObject({ state: 'refused', by: 'server', reason: expect.stringContaining('size limit') });
   });
 
   it('retries an unreachable server with growing, jittered delays', async () => {
