@@ -31,6 +31,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The built extension in Debian's Chromium, a real sync server, real IndexedDB. One file at
+        // a time: each runs up to two browser profiles and a server on a 2-core machine.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -5,6 +5,9 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
+  // Where builds go (default .output); the end-to-end suite builds into its own folder so a
+  // concurrent `npm start` never rewrites the extension a test browser has loaded.
+  outDir: process.env.EXTENSION_OUT_DIR || '.output',
   imports: false,
   manifest: ({ browser }) => ({
     name: 'Closeloop',

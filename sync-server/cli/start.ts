@@ -1,9 +1,10 @@
 /**
  * @module `npm start`: the one command for a first look. Runs the sync server (defaults:
- * 127.0.0.1:1234, ./data), makes sure the `demo` workspace exists, and prints the server URL and
- * an editor invite for it. Each step is a function below; `main` lists them in order.
+ * 127.0.0.1:1234, ./data), makes sure the `demo` workspace exists, builds the browser extension,
+ * and prints the server URL, how to load the extension and an editor invite for `demo`.
  */
 import { issueInvite } from '../auth/invites';
+import { buildExtension } from './build-extension';
 import { loadConfigOrExit, runServer, type RunningServer } from './runtime';
 
 const DEMO_WORKSPACE = 'demo';
@@ -14,7 +15,7 @@ interface Welcome {
   workspace: string;
   invite: string;
   created: boolean;
-  /** Lines about the browser extension; filled by the extension step. */
+  /** Lines about the browser extension: where it was built and how to load it. */
   extension: string[];
 }
 
@@ -26,14 +27,6 @@ async function ensureDemoWorkspace(running: RunningServer): Promise<boolean> {
 /** A fresh editor invite for `demo` on every start (earlier ones stay valid until revoked). */
 function demoInvite(running: RunningServer): string {
   return issueInvite({ dataDir: running.dataDir, server: running.url, workspace: DEMO_WORKSPACE, role: 'editor' }).code;
-}
-
-/**
- * The browser extension step. Building it (into .output/chrome-mv3) and explaining how to load it
- * belongs here: return the lines to print. Until then it points at the build command.
- */
-async function prepareExtension(): Promise<string[]> {
-  return ['Browser extension: build it with `npm run build`, then load .output/chrome-mv3 as an unpacked extension.'];
 }
 
 function printWelcome(welcome: Welcome): void {
@@ -59,7 +52,7 @@ async function main(): Promise<void> {
   const running = await runServer(loadConfigOrExit());
   const created = await ensureDemoWorkspace(running);
   const invite = demoInvite(running);
-  const extension = await prepareExtension();
+  const extension = await buildExtension();
   printWelcome({ url: running.url, workspace: DEMO_WORKSPACE, invite, created, extension });
 }
 

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The e2e suite's own build (see global-setup.ts), apart from what `npm start` builds. */
+export const E2E_BUILD_DIR = resolve(import.meta.dirname, '../../../.output/e2e');
+export const EXTENSION_DIR = resolve(E2E_BUILD_DIR, 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Profile {
