@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
-          exclude: ['test/unit/extension/**', 'test/unit/capture/**'],
+          exclude: ['test/unit/extension/**', 'test/unit/capture/**', 'test/unit/popup/**'],
           environment: 'node',
         },
       },
@@ -19,7 +19,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'extension',
-          include: ['test/unit/extension/**/*.test.{ts,tsx}', 'test/unit/capture/**/*.test.{ts,tsx}'],
+          include: ['test/unit/{extension,capture,popup}/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
         },
       },

@@ -1,12 +1,14 @@
 /** @module Normalises what the content script sends into the stored capture shape. */
 import { CHANNELS, LIMITS, SENTIMENTS, type Channel, type Sentiment } from '../schema/constants';
 import type { CaptureAnchor, CaptureSource } from '../schema/records';
-import { MutationError } from './context';
+import { MutationError } from './errors';
 import { captureFingerprint } from '../util/fingerprint';
 import { cleanText, normalizeTag, oneOf } from './input';
 
 export interface NewCapture {
   text: string;
+  /** Length of the selection before the caller cut it to the limit, if it did. */
+  truncatedFrom?: number;
   note?: string;
   tags?: string[];
   sentiment?: Sentiment | null;
@@ -36,9 +38,12 @@ export function cleanCapture(input: NewCapture): CleanCapture {
   const tags = [...new Set((input.tags ?? []).map(normalizeTag))];
   if (tags.length > LIMITS.tagsPerCapture) throw new MutationError('invalid', `A capture has at most ${LIMITS.tagsPerCapture} tags.`);
   const source = cleanSource(input.source);
+  // The content script cuts huge selections before sending them; it says how long they were.
+  const claimed = Number.isSafeInteger(input.truncatedFrom) && input.truncatedFrom! > text.length ? input.truncatedFrom! : 0;
+  const original = Math.max(claimed, whole.length);
   return {
     text,
-    truncatedFrom: whole.length > text.length ? whole.length : null,
+    truncatedFrom: original > text.length ? original : null,
     note: cleanText(input.note, 'The note', LIMITS.note),
     tags,
     sentiment: input.sentiment == null ? null : oneOf(input.sentiment, SENTIMENTS, 'Sentiment'),

@@ -8,6 +8,9 @@ import { roots, type RecordMap, type WorkspaceRoots } from '../doc/roots';
 import type { ActivityVerb, RecordKind } from '../schema/records';
 import { isoFromMillis, systemClock, type Clock } from '../util/dates';
 import { randomId, type NewId } from '../util/ids';
+import { MutationError } from './errors';
+
+export { MutationError, type MutationErrorCode } from './errors';
 
 /** Who is acting and the environment a mutation runs in (defaulted for production, injected in tests). */
 export interface MutationContext {
@@ -16,16 +19,6 @@ export interface MutationContext {
   actor: string;
   now?: Clock;
   newId?: NewId;
-}
-
-export type MutationErrorCode = 'invalid' | 'not_found' | 'forbidden';
-
-/** A mutation refused its input; nothing was written. `message` is meant for the person acting. */
-export class MutationError extends Error {
-  override name = 'MutationError';
-  constructor(public readonly code: MutationErrorCode, message: string) {
-    super(message);
-  }
 }
 
 export interface MutationTx {

@@ -1,7 +1,7 @@
-/** @module Input checks for mutations: clean values or a MutationError that says what to fix. */
+/** @module Input checks for mutations: clean values or a MutationError that says what to fix. Free of Yjs. */
 import { LIMITS, SCORE_MAX, SCORE_MIN } from '../schema/constants';
 import { isCalendarDate } from '../util/dates';
-import { MutationError } from './context';
+import { MutationError } from './errors';
 
 export function cleanText(value: unknown, what: string, max: number, { required = false } = {}): string {
   if (value === undefined || value === null) value = '';

@@ -115,3 +115,13 @@ describe('capture mutations', () => {
     expect(() => setCustomerLoop(ctx, id!, { state: 'replied', replyUrl: 'javascript:alert(1)' })).toThrow(/http/);
   });
 });
+
+describe('a selection the content script already cut', () => {
+  it('keeps the original length it reports', () => {
+    const { doc, ctx } = testReplica();
+    const { id } = addCapture(ctx, sampleCapture({ text: 'y'.repeat(LIMITS.captureText), truncatedFrom: 1_048_576 }));
+    expect(createWorkspaceView(doc).capture(id!)!.truncatedFrom).toBe(1_048_576);
+    const { id: whole } = addCapture(ctx, sampleCapture({ text: 'short', truncatedFrom: 3 }));
+    expect(createWorkspaceView(doc).capture(whole!)!.truncatedFrom).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * @module A capture draft: everything read from the page at the moment the dialog opens. Taken once,
+ * from a clone of the selection, so whatever the page does afterwards (re-rendering, removing the
+ * review, changing the selection) cannot change or break what gets saved.
+ */
+import type { NewCapture } from '../../shared/mutations/clean-capture';
+import { LIMITS, type Channel, type Sentiment } from '../../shared/schema/constants';
+import type { CaptureAnchor, CaptureSource } from '../../shared/schema/records';
+import { describeRange, selectionText } from './anchor';
+import { extractContext, type ExtractedContext } from './extract';
+
+export interface CaptureDraft {
+  /** The quote as it will be stored: the selection's text, cut to LIMITS.captureText. */
+  text: string;
+  /** Characters the selection had before cutting; more than `text.length` when it was cut. */
+  selectedLength: number;
+  source: CaptureSource;
+  /** Presets for the dialog's fields, from the platform and the item's rating. */
+  channel: Channel;
+  sentiment: Sentiment | null;
+  anchor: CaptureAnchor | null;
+  /** The clone taken at open, to give the person their selection back when the dialog closes. */
+  range: Range;
+}
+
+/** What reads the page; real functions by default, stand-ins in tests. */
+export interface DraftReaders {
+  text?: (range: Range) => string;
+  anchor?: (range: Range) => CaptureAnchor;
+  extract?: (doc: Document, range: Range, pageUrl: string) => ExtractedContext;
+}
+
+/**
+ * Reads the draft for `selection`, or null when nothing with text is selected. Each reader walks the
+ * page once (linear in its text), and nothing here adds more than a slice, so a 1 MB selection costs
+ * a few walks, not a freeze.
+ */
+export function createDraft(selection: Range, doc: Document, pageUrl: string, readers: DraftReaders = {}): CaptureDraft | null {
+  const range = selection.cloneRange();
+  const whole = attempt(() => (readers.text ?? selectionText)(range), '');
+  if (whole === '') return null;
+  // Trimmed after the cut as the hub trims, so the quote shown is exactly the quote stored.
+  const text = cutText(whole, LIMITS.captureText).trimEnd();
+  const context = (readers.extract ?? extractContext)(doc, range, pageUrl);
+  return {
+    text,
+    selectedLength: whole.length,
+    source: context.source,
+    channel: context.channel,
+    sentiment: context.sentiment,
+    // A page whose markup defeats the anchor still gets its feedback saved, just without re-highlighting.
+    anchor: attempt(() => (readers.anchor ?? describeRange)(range), null),
+    range,
+  };
+}
+
+/** Cuts to `max` characters without splitting a surrogate pair (half an emoji would not survive JSON). */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** The fields the person edits in the dialog. */
+export interface DraftEdits {
+  note: string;
+  tags: string[];
+  sentiment: Sentiment | null;
+  channel: Channel;
+}
+
+export function toNewCapture(draft: CaptureDraft, edits: DraftEdits): NewCapture {
+  return {
+    text: draft.text,
+    ...(draft.selectedLength > draft.text.length ? { truncatedFrom: draft.selectedLength } : {}),
+    note: edits.note.trim(),
+    tags: [...edits.tags],
+    sentiment: edits.sentiment,
+    channel: edits.channel,
+    source: { ...draft.source },
+    anchor: draft.anchor,
+  };
+}
+
+function attempt<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
