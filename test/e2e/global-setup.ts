@@ -12,8 +12,13 @@ export default function setup(): void {
     throw new Error(`Chromium not found at ${CHROMIUM}: run \`npm test\` (it installs Debian's chromium as root) or set CHROMIUM_PATH.`);
   }
   const root = resolve(import.meta.dirname, '../..');
-  execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
-    cwd: root, stdio: 'pipe', env: { ...process.env, EXTENSION_OUT_DIR: E2E_BUILD_DIR },
-  });
+  try {
+    execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+      cwd: root, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, EXTENSION_OUT_DIR: E2E_BUILD_DIR },
+    });
+  } catch (error) {
+    const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+    throw new Error(`Building the extension for the e2e suite failed:\n${output.split('\n').slice(0, 15).join('\n')}`);
+  }
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) throw new Error('wxt build produced no manifest');
 }

@@ -116,10 +116,30 @@ export function resolveUrl(href: string | null | undefined, base: string): strin
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
 }
 
-/** Start element for a selection: the common ancestor, or its parent when that is a text node. */
+/**
+ * Where to look for the item holding a selection: the common ancestor of the selected TEXT. A
+ * triple click on the last paragraph of a review ends the range at offset 0 of the next block,
+ * outside the review; that end holds no text, so the range is read as ending at the text before
+ * it. A selection that really spans two items still belongs to neither.
+ */
 export function selectionElement(range: Range | null): Element | null {
-  const node = range?.commonAncestorContainer ?? null;
-  if (!node) return null;
+  if (!range) return null;
+  let node: Node = range.commonAncestorContainer;
+  if (range.endOffset === 0 && range.endContainer !== range.startContainer && !range.collapsed) {
+    const doc = range.startContainer.ownerDocument;
+    const walker = doc?.createTreeWalker(range.commonAncestorContainer, 4 /* NodeFilter.SHOW_TEXT */);
+    if (walker) {
+      walker.currentNode = range.endContainer;
+      // Skip the blank text between blocks (bounded: a page could hold thousands of them).
+      let lastText = walker.previousNode();
+      for (let steps = 0; lastText && !/\S/.test(lastText.nodeValue ?? '') && steps < 1_000; steps++) lastText = walker.previousNode();
+      if (lastText && range.isPointInRange(lastText, 0)) {
+        const tight = range.cloneRange();
+        tight.setEnd(lastText, lastText.nodeValue?.length ?? 0);
+        node = tight.commonAncestorContainer;
+      }
+    }
+  }
   return node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
 

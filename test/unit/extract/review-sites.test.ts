@@ -30,6 +30,16 @@ describe('Trustpilot adapter', () => {
     expect(result.extractors).toEqual(['adapter:trustpilot', 'link:canonical', 'meta:og']);
   });
 
+  it('reads the last card when a triple click ends the range at the start of the next block', () => {
+    const doc = loadFixture('trustpilot.html');
+    const cards = doc.querySelectorAll('[data-service-review-text-typography]');
+    const last = cards[cards.length - 1]!;
+    const range = doc.createRange();
+    range.setStart(last.firstChild!, 0);
+    range.setEnd(doc.querySelector('nav[aria-label="Pagination"]')!, 0); // what Chromium gives for a triple click
+    expect(extractContext(doc, range, url).source).toMatchObject({ author: 'Grace Liu', rating: 3, postedAt: '2024-02-09T21:30:00.000Z' });
+  });
+
   it('reads the first card when the selection is there', () => {
     const doc = loadFixture('trustpilot.html');
     const first = doc.querySelectorAll('[data-service-review-text-typography]')[0]!;

@@ -1,0 +1,91 @@
+/**
+ * @module Page objects, one per surface a person uses: the options page and a web page they
+ * capture from. Specs read as the steps a person takes; every locator is a role and a name.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { waitFor } from '../../integration/helpers/wait-for';
+import type { Profile } from './browser';
+
+export class OptionsPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(profile: Profile): Promise<OptionsPage> {
+    const options = new OptionsPage(await profile.openExtensionPage('options.html'));
+    await options.page.getByRole('heading', { name: 'Connection' }).waitFor();
+    return options;
+  }
+
+  async join(inviteCode: string, name: string): Promise<void> {
+    await this.page.getByLabel('Invite code').fill(inviteCode);
+    await this.page.getByLabel('Your name').fill(name);
+    await this.page.getByRole('button', { name: 'Connect' }).click();
+  }
+
+  /** The connection state in words, as the page shows it. */
+  state(): Promise<string> {
+    return this.page.getByTestId('connection-state').innerText();
+  }
+
+  async waitForState(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    return waitFor(`options page to say ${pattern}`, async () => {
+      const words = await this.state();
+      return pattern.test(words) ? words : null;
+    }, { timeoutMs, intervalMs: 100 });
+  }
+
+  async captureCount(): Promise<number> {
+    return Number(await this.page.getByTestId('capture-count').innerText());
+  }
+}
+
+export class CapturePage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, url: string): Promise<CapturePage> {
+    const page = await context.newPage();
+    await page.goto(url);
+    return new CapturePage(page);
+  }
+
+  /**
+   * Selects a paragraph the way a person does, with a real triple click, until the in-page button
+   * shows: the content script loads at document_idle, so a click right after navigation can come
+   * before it listens (a person would simply select again).
+   */
+  async selectParagraph(selector: string): Promise<void> {
+    await waitFor('the in-page capture button after selecting', async () => {
+      await this.page.locator(selector).click({ clickCount: 3 });
+      return this.captureButton().isVisible({ timeout: 1_000 }).catch(() => false)
+        || (await this.captureButton().waitFor({ timeout: 1_000 }).then(() => true, () => false));
+    }, { timeoutMs: 20_000, intervalMs: 200 });
+  }
+
+  /** The small in-page button that appears next to a selection. */
+  captureButton(): Locator {
+    return this.page.getByRole('button', { name: 'Capture feedback' });
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Capture feedback' });
+  }
+
+  async openDialogFromButton(): Promise<Locator> {
+    await this.captureButton().click();
+    await this.dialog().waitFor();
+    return this.dialog();
+  }
+
+  async addTag(tag: string): Promise<void> {
+    await this.dialog().getByRole('combobox', { name: 'Tags' }).fill(tag);
+    await this.dialog().getByRole('combobox', { name: 'Tags' }).press('Enter');
+  }
+
+  async save(): Promise<string> {
+    await this.dialog().getByRole('button', { name: 'Save', exact: true }).click();
+    const status = this.dialog().getByRole('status');
+    return waitFor('the save confirmation', async () => {
+      const text = (await status.innerText().catch(() => '')).trim();
+      return text.startsWith('Saved') ? text : null;
+    }, { timeoutMs: 20_000, intervalMs: 50 });
+  }
+}
