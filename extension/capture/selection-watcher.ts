@@ -106,10 +106,14 @@ function endRect(range: Range, doc: Document): DOMRect {
   return rect.width === 0 && rect.height === 0 && rect.x === 0 && rect.y === 0 ? range.getBoundingClientRect() : rect;
 }
 
-/** Just below the selection's end, kept inside the viewport (above the line when there is no room below). */
+/**
+ * Just below the selection's end, kept inside the viewport: above the line when there is no room
+ * below, and at the viewport's edge when the end is off screen (a long selection ends far below).
+ */
 export function spotFor(rect: { left: number; right: number; top: number; bottom: number }, viewport: { width: number; height: number }): Spot {
   const left = Math.max(BUTTON.gap, Math.min(rect.right - BUTTON.width / 2, viewport.width - BUTTON.width - BUTTON.gap));
   const below = rect.bottom + BUTTON.gap;
-  const top = below + BUTTON.height <= viewport.height ? below : Math.max(BUTTON.gap, rect.top - BUTTON.height - BUTTON.gap);
+  const preferred = below + BUTTON.height <= viewport.height ? below : rect.top - BUTTON.height - BUTTON.gap;
+  const top = Math.max(BUTTON.gap, Math.min(preferred, viewport.height - BUTTON.height - BUTTON.gap));
   return { left: Math.round(left), top: Math.round(top) };
 }

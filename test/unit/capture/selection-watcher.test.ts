@@ -131,5 +131,8 @@ describe('selection helpers', () => {
     expect(spotFor({ left: 0, right: 10, top: 200, bottom: 220 }, viewport).left).toBe(6);
     // No room below: above the line instead.
     expect(spotFor({ left: 100, right: 400, top: 770, bottom: 790 }, viewport).top).toBe(770 - 32 - 6);
+    // A long selection that ends far below (or above) the screen: at the viewport's edge, never off screen.
+    expect(spotFor({ left: 100, right: 400, top: 3_226_300, bottom: 3_226_340 }, viewport).top).toBe(800 - 32 - 6);
+    expect(spotFor({ left: 100, right: 400, top: -5_000, bottom: -4_980 }, viewport).top).toBe(6);
   });
 });
