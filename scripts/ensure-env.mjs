@@ -18,7 +18,15 @@ function run(command) {
 const installed = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs)) {
-  run(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
+  try {
+    run(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
+  } catch {
+    // Registry mirrors that serve only this platform's packages make `npm ci` refuse the lockfile
+    // (rollup's other-platform optional packages are missing there); `npm install` honours the
+    // same locked versions and skips what it cannot fetch.
+    console.error('[setup] npm ci refused the lockfile; installing the locked versions with npm install instead.');
+    run('npm install --no-audit --no-fund');
+  }
 }
 
 if (wantBrowser && !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) {
