@@ -1,0 +1,6 @@
+/** @module Popup entrypoint: mounts triage (inbox, actions, details) from extension/popup. */
+import { setupPopup } from '../../popup/setup-popup';
+import '../../ui/base.css';
+import '../../popup/popup.css';
+
+setupPopup(document.getElementById('app')!);

@@ -1,0 +1,40 @@
+/**
+ * @module Performance marks a benchmark reads in real Chromium: when the first list reached the
+ * screen (from the cache or the hub), and how long each search or filter change took to show.
+ */
+export const FIRST_LIST_PAINT = 'closeloop:first-list-paint';
+export const FILTER_START = 'closeloop:filter-start';
+export const FILTER_DONE = 'closeloop:filter-done';
+
+export interface PaintMarks {
+  /** At the input event of a search or filter change, before any work. */
+  filterStart(text: string): void;
+  /** Which filter generation the change just asked for (set right after `filterStart`). */
+  awaiting(generation: number): void;
+  /** After a list render is committed to the DOM, with what it showed. */
+  committed(shown: { generation: number; fromCache: boolean }): void;
+}
+
+export function paintMarks(performance: { mark(name: string, options?: { detail?: unknown }): unknown }): PaintMarks {
+  let painted = false;
+  let pending: { text: string; generation: number } | null = null;
+  return {
+    filterStart(text) {
+      performance.mark(FILTER_START, { detail: text });
+      pending = { text, generation: Number.POSITIVE_INFINITY };
+    },
+    awaiting(generation) {
+      if (pending) pending.generation = generation;
+    },
+    committed(shown) {
+      if (!painted) {
+        painted = true;
+        performance.mark(FIRST_LIST_PAINT, { detail: { source: shown.fromCache ? 'cache' : 'live' } });
+      }
+      if (pending && !shown.fromCache && shown.generation >= pending.generation) {
+        performance.mark(FILTER_DONE, { detail: pending.text });
+        pending = null;
+      }
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+/** @module Popup shell: tabs, sync state, who is online, the way into options, the shortcuts dialog, start-up from the cached view. */
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIRST_PAGE, VIEW_CACHE_KEY, type ViewCache } from '../../../extension/messaging/view-cache';
+import { setupPopup } from '../../../extension/popup/setup-popup';
+import { fakeBrowser, gatedClient, harness, openOptionsSpy, renderPopup, settle, type Harness } from './helpers';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+  h.capture({ text: 'Checkout crashed with a coupon' });
+});
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+});
+
+describe('the popup shell', () => {
+  it('has Inbox and Actions tabs; arrow keys move between them', async () => {
+    const { user } = await renderPopup(h);
+    const tablist = screen.getByRole('tablist', { name: 'Views' });
+    const [inbox, actions] = within(tablist).getAllByRole('tab');
+    expect(inbox!.textContent).toBe('Inbox');
+    expect(inbox!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel', { name: 'Inbox' })).toBeTruthy();
+    inbox!.focus();
+    await user.keyboard('{ArrowRight}');
+    await settle();
+    expect(document.activeElement).toBe(actions);
+    expect(actions!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel', { name: 'Actions' })).toBeTruthy();
+    expect(screen.queryByRole('tabpanel', { name: 'Inbox' })).toBeNull();
+    expect(window.location.hash).toBe('#actions');
+    await user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(inbox);
+    expect(screen.getByRole('grid', { name: 'Captures' })).toBeTruthy();
+  });
+
+  it('says the sync state in words with its dot, and who else is online', async () => {
+    const online = [{ id: 'mem_sam', name: 'Sam Okafor', color: '#16a34a' }, { id: 'mem_priya', name: 'Priya Shah', color: '#db2777' }];
+    const gate = gatedClient(h.client, (name, value) => (name === 'status' ? { ...value, online, state: 'offline', words: 'Offline — 2 changes waiting' } : value), true);
+    h.client = gate.client;
+    await renderPopup(h);
+    const status = screen.getByRole('status', { name: '' });
+    expect(screen.getByTestId('sync-words').textContent).toBe('Offline — 2 changes waiting');
+    expect(status.querySelector('.cl-dot')!.getAttribute('data-state')).toBe('offline');
+    const avatars = within(screen.getByRole('list', { name: 'Online now' })).getAllByRole('img');
+    expect(avatars.map((a) => a.getAttribute('aria-label'))).toEqual(['Sam Okafor is online', 'Priya Shah is online']);
+    expect(avatars[0]!.textContent).toBe('SO');
+    expect(avatars[0]!.getAttribute('title')).toBe('Sam Okafor is online');
+  });
+
+  it('leads into the options page when not joined or refused', async () => {
+    const open = openOptionsSpy();
+    let state = 'not_joined';
+    const gate = gatedClient(h.client, (name, value) => (name === 'status' ? { ...value, state, words: state === 'refused' ? 'Token refused' : 'Not connected to a workspace', problem: null } : value), true);
+    h.client = gate.client;
+    const { user } = await renderPopup(h);
+    expect(screen.getByRole('heading', { name: 'Join your team’s workspace' })).toBeTruthy();
+    expect(screen.queryByRole('tablist', { name: 'Views' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(open).toHaveBeenCalledTimes(1);
+    cleanup();
+    state = 'refused';
+    const again = await renderPopup(h);
+    expect(screen.getByRole('alert').textContent).toMatch(/refused/);
+    await again.user.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('grid', { name: 'Captures' })).toBeTruthy();
+  });
+
+  it('opens the keyboard shortcuts as a real dialog from the button or "?"; Esc closes and focus returns', async () => {
+    const { user } = await renderPopup(h);
+    const button = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    await user.click(button);
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(within(dialog).getByText('Create an action from the row or the selection')).toBeTruthy();
+    await user.keyboard('{Tab}');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    screen.getByRole('grid', { name: 'Captures' }).focus();
+    await user.keyboard('?');
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('start-up from the cached view', () => {
+  function cacheOf(hh: Harness, text: string): ViewCache {
+    const live = hh.hub.query('inbox', { filter: { status: 'new' }, page: FIRST_PAGE });
+    return {
+      version: 1, savedAt: new Date().toISOString(), workspace: 'team', status: hh.hub.status(),
+      inbox: { ...live, items: live.items.map((c) => ({ ...c, text })) },
+      actions: { total: 0, offset: 0, items: [] }, members: hh.hub.query('members', {}),
+    };
+  }
+
+  it('paints the inbox from the cache before the hub answers, then replaces it with live rows', async () => {
+    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: cacheOf(h, 'Cached words') });
+    const gate = gatedClient(h.client);
+    const root = document.body.appendChild(document.createElement('div'));
+    setupPopup(root, h.env, gate.client);
+    await waitFor(() => expect(within(root).getByText('Cached words')).toBeTruthy());
+    expect(within(root).getByTestId('sync-words').textContent).toBe('Opening your workspace…');
+    expect(h.marks).toEqual([{ name: 'closeloop:first-list-paint', detail: { source: 'cache' } }]);
+    await gate.release();
+    await settle();
+    expect(within(root).getByText('Checkout crashed with a coupon')).toBeTruthy();
+    expect(within(root).queryByText('Cached words')).toBeNull();
+    expect(h.marks.filter((m) => m.name === 'closeloop:first-list-paint')).toHaveLength(1);
+  });
+
+  it('ignores a cache of another workspace, or a damaged one', async () => {
+    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: { ...cacheOf(h, 'Other workspace'), workspace: 'elsewhere' } });
+    const gate = gatedClient(h.client);
+    const root = document.body.appendChild(document.createElement('div'));
+    setupPopup(root, h.env, gate.client);
+    await settle();
+    expect(within(root).queryByText('Other workspace')).toBeNull();
+    expect(within(root).getByText('Loading captures…')).toBeTruthy();
+    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: { version: 99 } });
+    await gate.release();
+    await settle();
+    expect(h.marks).toEqual([{ name: 'closeloop:first-list-paint', detail: { source: 'live' } }]);
+  });
+});
