@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { waitFor } from '../../integration/helpers/wait-for';
 
 /** The e2e suite's own build (see global-setup.ts), apart from what `npm start` builds. */
 export const E2E_BUILD_DIR = resolve(import.meta.dirname, '../../../.output/e2e');
@@ -34,8 +35,9 @@ export async function launchProfile(name = 'profile'): Promise<Profile> {
       '--disable-quic', '--no-default-browser-check',
     ],
   });
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))
-    ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  // Poll rather than wait for the event: the worker may register between a check and a listener.
+  const worker = await waitFor('the extension service worker', () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), { timeoutMs: 30_000, intervalMs: 50 });
   const extensionId = new URL(worker.url()).host;
   // The install opens the options page; tests open their own, so close that one.
   for (const page of context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close();
