@@ -85,7 +85,11 @@ const handlers: { [C in CommandName]: Handler<C> } = {
     return null;
   },
   async 'capture.save'({ capture, allowDuplicate }, env) {
-    const result = await write(env, (ctx) => addCapture(ctx, capture, { allowDuplicate: allowDuplicate === true }));
+    const view = env.state.replica?.view;
+    const result = await write(env, (ctx) => addCapture(ctx, capture, {
+      allowDuplicate: allowDuplicate === true,
+      findDuplicate: (fingerprint) => view?.captureByFingerprint(fingerprint)?.id ?? null,
+    }));
     return { ...result, savedLocally: result.id !== null, syncing: env.state.replica!.status().link.state === 'connected' };
   },
   'capture.edit': ({ id, patch }, env) => write(env, (ctx) => editCapture(ctx, id, patch ?? {})).then(() => null),

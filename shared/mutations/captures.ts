@@ -15,18 +15,30 @@ export interface AddCaptureResult {
   duplicateOf: string | null;
 }
 
+export interface AddCaptureOptions {
+  /** Store it even when the same text from the same page is already there. */
+  allowDuplicate?: boolean;
+  /**
+   * Finds an existing capture by dedupe key. Without it every capture is scanned, which is fine
+   * for one save but quadratic for bulk work; the hub passes its view's index.
+   */
+  findDuplicate?: (fingerprint: string) => string | null;
+}
+
 /**
  * Stores a new capture. The same text from the same page is reported as a duplicate and, unless
  * `allowDuplicate` is set, not stored again.
  */
-export function addCapture(ctx: MutationContext, input: NewCapture, options: { allowDuplicate?: boolean } = {}): AddCaptureResult {
+export function addCapture(ctx: MutationContext, input: NewCapture, options: AddCaptureOptions = {}): AddCaptureResult {
   const clean = cleanCapture(input);
   return mutate(ctx, (tx) => {
-    let duplicateOf: string | null = null;
-    for (const [id, record] of tx.roots.captures) {
-      if (record instanceof Y.Map && record.get('fingerprint') === clean.fingerprint) {
-        duplicateOf = id;
-        break;
+    let duplicateOf: string | null = options.findDuplicate ? options.findDuplicate(clean.fingerprint) : null;
+    if (!options.findDuplicate) {
+      for (const [id, record] of tx.roots.captures) {
+        if (record instanceof Y.Map && record.get('fingerprint') === clean.fingerprint) {
+          duplicateOf = id;
+          break;
+        }
       }
     }
     if (duplicateOf && !options.allowDuplicate) return { id: null, duplicateOf };

@@ -22,6 +22,8 @@ export interface WorkspaceChange {
 export interface WorkspaceView {
   captures(): readonly Capture[];
   capture(id: string): Capture | undefined;
+  /** The capture stored under this dedupe key (same words, same page), if any. */
+  captureByFingerprint(fingerprint: string): Capture | undefined;
   actions(): readonly Action[];
   action(id: string): Action | undefined;
   members(): readonly Member[];
@@ -199,9 +201,23 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     return activity;
   };
 
+  // Rebuilt only when the captures list changes (the view hands out a new array then).
+  let fingerprints: { list: readonly Capture[]; index: Map<string, Capture> } | null = null;
+  const captureByFingerprint = (fingerprint: string) => {
+    ensureLinks();
+    const list = captures.all();
+    if (fingerprints?.list !== list) {
+      const index = new Map<string, Capture>();
+      for (const capture of list) if (!index.has(capture.fingerprint)) index.set(capture.fingerprint, capture);
+      fingerprints = { list, index };
+    }
+    return fingerprints.index.get(fingerprint);
+  };
+
   return {
     captures: () => (ensureLinks(), captures.all()),
     capture: (id) => (ensureLinks(), captures.get(id)),
+    captureByFingerprint,
     actions: () => actions.all(),
     action: (id) => actions.get(id),
     members: () => members.all(),

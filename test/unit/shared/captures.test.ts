@@ -125,3 +125,14 @@ describe('a selection the content script already cut', () => {
     expect(createWorkspaceView(doc).capture(whole!)!.truncatedFrom).toBeNull();
   });
 });
+
+describe('duplicate lookup through the view index', () => {
+  it('finds the same duplicates as the full scan', () => {
+    const { doc, ctx } = testReplica();
+    const view = createWorkspaceView(doc);
+    const findDuplicate = (fingerprint: string) => view.captureByFingerprint(fingerprint)?.id ?? null;
+    const first = addCapture(ctx, sampleCapture(), { findDuplicate });
+    expect(addCapture(ctx, sampleCapture(), { findDuplicate })).toEqual({ id: null, duplicateOf: first.id });
+    expect(addCapture(ctx, sampleCapture({ text: 'Different words' }), { findDuplicate }).duplicateOf).toBeNull();
+  });
+});
