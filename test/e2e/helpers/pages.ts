@@ -80,12 +80,20 @@ export class CapturePage {
     await this.dialog().getByRole('combobox', { name: 'Tags' }).press('Enter');
   }
 
+  /**
+   * Clicks Save and returns the confirmation. Reads textContent, not innerText: innerText forces a
+   * layout, which on a page with a megabyte of text takes longer than the confirmation stays up.
+   */
   async save(): Promise<string> {
     await this.dialog().getByRole('button', { name: 'Save', exact: true }).click();
     const status = this.dialog().getByRole('status');
+    const alert = this.dialog().getByRole('alert');
     return waitFor('the save confirmation', async () => {
-      const text = (await status.innerText().catch(() => '')).trim();
-      return text.startsWith('Saved') ? text : null;
-    }, { timeoutMs: 20_000, intervalMs: 50 });
+      const text = (await status.textContent({ timeout: 1_000 }).catch(() => '') ?? '').trim();
+      if (text.startsWith('Saved')) return text;
+      const problem = (await alert.textContent({ timeout: 100 }).catch(() => '') ?? '').trim();
+      if (problem) throw new Error(`the dialog says: ${problem}`);
+      return null;
+    }, { timeoutMs: 20_000, intervalMs: 20 });
   }
 }
