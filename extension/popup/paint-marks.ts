@@ -3,6 +3,8 @@
  * screen (from the cache or the hub), and how long each search or filter change took to show.
  */
 export const FIRST_LIST_PAINT = 'closeloop:first-list-paint';
+/** The first list answered by the hub itself (after a cached paint, or the first paint when there was no cache). */
+export const FIRST_LIVE_LIST = 'closeloop:first-live-list';
 export const FILTER_START = 'closeloop:filter-start';
 export const FILTER_DONE = 'closeloop:filter-done';
 
@@ -17,6 +19,7 @@ export interface PaintMarks {
 
 export function paintMarks(performance: { mark(name: string, options?: { detail?: unknown }): unknown }): PaintMarks {
   let painted = false;
+  let live = false;
   let pending: { text: string; generation: number } | null = null;
   return {
     filterStart(text) {
@@ -30,6 +33,10 @@ export function paintMarks(performance: { mark(name: string, options?: { detail?
       if (!painted) {
         painted = true;
         performance.mark(FIRST_LIST_PAINT, { detail: { source: shown.fromCache ? 'cache' : 'live' } });
+      }
+      if (!live && !shown.fromCache) {
+        live = true;
+        performance.mark(FIRST_LIVE_LIST);
       }
       if (pending && !shown.fromCache && shown.generation >= pending.generation) {
         performance.mark(FILTER_DONE, { detail: pending.text });

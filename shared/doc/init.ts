@@ -19,10 +19,11 @@ export function initWorkspace(doc: Y.Doc, options: { name: string; now?: Clock; 
     meta.set('schemaVersion', SCHEMA_VERSION);
     if (!meta.has('name')) meta.set('name', options.name);
     if (!meta.has('createdAt')) meta.set('createdAt', at);
-    activity.push([{
-      id: randomId('evt'), at, actor: options.actor ?? 'server', verb: 'workspace.created',
+    const id = randomId('evt');
+    activity.set(id, {
+      id, at, actor: options.actor ?? 'server', verb: 'workspace.created',
       targetKind: 'workspace', targetId: 'meta', field: 'schemaVersion', from: null, to: SCHEMA_VERSION,
-    }]);
+    });
   }, INIT_ORIGIN);
   return true;
 }

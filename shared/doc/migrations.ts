@@ -50,10 +50,11 @@ export function migrateWorkspace(
   doc.transact(() => {
     for (const step of steps) {
       step.up(doc);
-      activity.push([{
-        id: randomId('evt'), at, actor: options.actor ?? 'system', verb: 'workspace.migrated',
+      const id = randomId('evt');
+      activity.set(id, {
+        id, at, actor: options.actor ?? 'system', verb: 'workspace.migrated',
         targetKind: 'workspace', targetId: 'meta', field: 'schemaVersion', from: step.to - 1, to: step.to,
-      }]);
+      });
     }
     meta.set('schemaVersion', target);
   }, MIGRATION_ORIGIN);

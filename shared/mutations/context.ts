@@ -44,10 +44,11 @@ export function mutate<T>(ctx: MutationContext, write: (tx: MutationTx) => T): T
       actor: ctx.actor,
       newId,
       log(verb, targetKind, targetId, change = {}) {
-        r.activity.push([{
-          id: newId('evt'), at, actor: ctx.actor, verb, targetKind, targetId,
+        const id = newId('evt');
+        r.activity.set(id, {
+          id, at, actor: ctx.actor, verb, targetKind, targetId,
           field: change.field ?? null, from: change.from ?? null, to: change.to ?? null,
-        }]);
+        });
       },
     });
   }, MUTATION_ORIGIN);

@@ -163,14 +163,14 @@ export function readMember(id: string, stored: unknown, report: ReadReport): Mem
 
 const RECORD_KINDS: readonly RecordKind[] = ['capture', 'action', 'member', 'workspace'];
 
-export function readActivityEntry(index: number, stored: unknown, report: ReadReport): ActivityEntry | null {
+export function readActivityEntry(key: string, stored: unknown, report: ReadReport): ActivityEntry | null {
   const e = stored as Record<string, unknown> | null;
   const ok = e && typeof e === 'object' && !Array.isArray(e)
-    && typeof e.id === 'string' && isIsoTimestamp(e.at) && typeof e.actor === 'string'
+    && e.id === key && isIsoTimestamp(e.at) && typeof e.actor === 'string'
     && (ACTIVITY_VERBS as readonly unknown[]).includes(e.verb)
     && (RECORD_KINDS as readonly unknown[]).includes(e.targetKind) && typeof e.targetId === 'string';
   if (!ok) {
-    report.issues.push({ kind: 'activity', id: `#${index}`, field: null, problem: `malformed entry ${describeValue(stored)}`, outcome: 'skipped' });
+    report.issues.push({ kind: 'activity', id: key, field: null, problem: `malformed entry ${describeValue(stored)}`, outcome: 'skipped' });
     return null;
   }
   return {

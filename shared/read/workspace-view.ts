@@ -29,7 +29,7 @@ export interface WorkspaceView {
   members(): readonly Member[];
   member(id: string): Member | undefined;
   meta(): WorkspaceMeta;
-  /** The activity log in document order (oldest first for entries from one peer). */
+  /** The activity log, oldest first (by time, then id, so every replica lists the same order). */
   activity(): readonly ActivityEntry[];
   /** Every problem found in the records read so far. */
   report(): ReadReport;
@@ -117,8 +117,9 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
   };
   const members = new Collection(r.members, readMember);
   let meta: { value: WorkspaceMeta; report: ReadReport } | null = null;
-  let activity: (ActivityEntry | null)[] | null = null;
-  let activityReport = emptyReport();
+  // Entries never change once written: parse each once, re-sort only when new ones arrive.
+  const activityParsed = new Map<string, { entry: ActivityEntry | null; issues: ReadIssue[] }>();
+  let activitySorted: ActivityEntry[] | null = null;
   const listeners = new Set<(change: WorkspaceChange) => void>();
 
   const changedIds = (events: Y.YEvent<any>[]): Set<string> => {
@@ -150,8 +151,9 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     meta = null;
     emit({ meta: true }, tr);
   };
-  const onActivity = (event: Y.YArrayEvent<unknown>, tr: Y.Transaction) => {
-    if (activity) applyDelta(activity, event.changes.delta as ArrayDelta, activityReport);
+  const onActivity = (event: Y.YMapEvent<unknown>, tr: Y.Transaction) => {
+    for (const key of event.keysChanged) activityParsed.delete(key);
+    activitySorted = null;
     emit({ activity: true }, tr);
   };
 
@@ -193,12 +195,21 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     }
     return meta;
   };
-  const readActivity = () => {
-    if (!activity) {
-      activityReport = emptyReport();
-      activity = r.activity.toArray().map((item, i) => readActivityEntry(i, item, activityReport));
+  const readActivity = (): ActivityEntry[] => {
+    if (!activitySorted) {
+      const list: ActivityEntry[] = [];
+      for (const [key, stored] of r.activity) {
+        let parsed = activityParsed.get(key);
+        if (!parsed) {
+          const report = emptyReport();
+          parsed = { entry: readActivityEntry(key, stored, report), issues: report.issues };
+          activityParsed.set(key, parsed);
+        }
+        if (parsed.entry) list.push(parsed.entry);
+      }
+      activitySorted = list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     }
-    return activity;
+    return activitySorted;
   };
 
   // Rebuilt only when the captures list changes (the view hands out a new array then).
@@ -223,7 +234,7 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     members: () => members.all(),
     member: (id) => members.get(id),
     meta: () => readMetaCached().value,
-    activity: () => readActivity().filter((entry): entry is ActivityEntry => entry !== null),
+    activity: readActivity,
     report() {
       const issues: ReadIssue[] = [];
       ensureLinks();
@@ -232,7 +243,7 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
       members.collectIssues(issues);
       issues.push(...readMetaCached().report.issues);
       readActivity();
-      issues.push(...activityReport.issues);
+      for (const parsed of activityParsed.values()) issues.push(...parsed.issues);
       return { issues };
     },
     onChange(listener) {
@@ -249,20 +260,4 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
       listeners.clear();
     },
   };
-}
-
-type ArrayDelta = Array<{ insert?: unknown[]; retain?: number; delete?: number }>;
-
-/** Mirrors a Y.Array delta onto the parsed cache so an append costs one parse, not a full re-read. */
-function applyDelta(cache: (ActivityEntry | null)[], delta: ArrayDelta, report: ReadReport) {
-  let index = 0;
-  for (const op of delta) {
-    if (op.retain) index += op.retain;
-    else if (op.delete) cache.splice(index, op.delete);
-    else if (op.insert) {
-      const parsed = op.insert.map((item, i) => readActivityEntry(index + i, item, report));
-      cache.splice(index, 0, ...parsed);
-      index += parsed.length;
-    }
-  }
 }

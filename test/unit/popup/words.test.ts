@@ -107,6 +107,7 @@ describe('routes and marks', () => {
     m.committed({ generation: 2, fromCache: false });
     expect(marks).toEqual([
       ['closeloop:first-list-paint', { source: 'cache' }],
+      ['closeloop:first-live-list', undefined],
       ['closeloop:filter-start', 'ex'],
       ['closeloop:filter-start', 'exp'],
       ['closeloop:filter-done', 'exp'],

@@ -30,14 +30,14 @@ describe('action mutations', () => {
 
   it('refuses bad input before writing anything', () => {
     const { doc, ctx, a } = workspaceWithTwoCaptures();
-    const activity = doc.getArray('activity').length;
+    const activity = doc.getMap('activity').size;
     expect(() => createAction(ctx, { title: ' ' })).toThrow('The title cannot be empty.');
     expect(() => createAction(ctx, { title: 'x', impact: 7 })).toThrow('Impact must be a whole number from 1 to 5.');
     expect(() => createAction(ctx, { title: 'x', dueDate: '2026-02-30' })).toThrow(/real date/);
     expect(() => createAction(ctx, { title: 'x', captureIds: [a, 'cap_gone'] })).toThrow(/No capture with id "cap_gone"/);
     expect(() => createAction(ctx, { title: 'x', assignee: 'mem_nobody' })).toThrow(/No member/);
     expect(doc.getMap('actions').size).toBe(0);
-    expect(doc.getArray('activity').length).toBe(activity);
+    expect(doc.getMap('activity').size).toBe(activity);
   });
 
   it('links and unlinks evidence', () => {

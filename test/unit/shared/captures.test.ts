@@ -56,13 +56,13 @@ describe('capture mutations', () => {
 
   it('refuses bad input with a clear error and writes nothing', () => {
     const { doc, ctx } = testReplica();
-    const before = doc.getArray('activity').length;
+    const before = doc.getMap('activity').size;
     expect(() => addCapture(ctx, sampleCapture({ text: '   ' }))).toThrow('The captured text cannot be empty.');
     expect(() => addCapture(ctx, sampleCapture({ channel: 'fax' as never }))).toThrow(MutationError);
     expect(() => addCapture(ctx, { text: 'hi', source: { url: '' } })).toThrow(/address of the page/);
     expect(() => addCapture(ctx, sampleCapture({ tags: ['a,b'] }))).toThrow(/commas/);
     expect(doc.getMap('captures').size).toBe(0);
-    expect(doc.getArray('activity').length).toBe(before);
+    expect(doc.getMap('activity').size).toBe(before);
   });
 
   it('edits fields, logging from and to, and skips no-op edits', () => {
