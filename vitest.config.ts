@@ -33,9 +33,11 @@ export default defineConfig({
       },
       {
         // The built extension in Debian's Chromium, a real sync server, real IndexedDB. One file at
-        // a time: each runs up to two browser profiles and a server on a 2-core machine.
+        // a time, and after the other suites (groupOrder): each file runs browser profiles and a
+        // server, and on a 2-core machine they should not compete with hundreds of unit tests.
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,

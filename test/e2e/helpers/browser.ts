@@ -22,15 +22,16 @@ export interface Profile {
   close(): Promise<void>;
 }
 
-export async function launchProfile(name = 'profile'): Promise<Profile> {
+export async function launchProfile(name = 'profile', options: { extensionDir?: string; viewport?: { width: number; height: number } } = {}): Promise<Profile> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), `closeloop-${name}-`));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false, // the flag below asks for the new headless mode, which runs extensions
-    viewport: { width: 1200, height: 900 },
+    viewport: options.viewport ?? { width: 1200, height: 900 },
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu',
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       '--disable-quic', '--no-default-browser-check',
     ],

@@ -81,19 +81,32 @@ export class CapturePage {
   }
 
   /**
-   * Clicks Save and returns the confirmation. Reads textContent, not innerText: innerText forces a
-   * layout, which on a page with a megabyte of text takes longer than the confirmation stays up.
+   * Clicks Save and returns the confirmation the dialog showed. The confirmation stays up for
+   * 1.5 s; on a loaded machine a poll from the test can take longer than that, so an observer in
+   * the page (the dialog's shadow root is open) records what the dialog says as it says it.
    */
   async save(): Promise<string> {
+    await this.page.evaluate(() => {
+      const root = document.querySelector('closeloop-capture-dialog')?.shadowRoot;
+      const seen: string[] = [];
+      (window as unknown as { __closeloopSaid: string[] }).__closeloopSaid = seen;
+      if (!root) return;
+      const record = () => {
+        for (const el of root.querySelectorAll('[role="status"], [role="alert"]')) {
+          const text = (el.textContent ?? '').trim();
+          if (text && seen.at(-1) !== text) seen.push(`${el.getAttribute('role')}:${text}`);
+        }
+      };
+      new MutationObserver(record).observe(root, { subtree: true, childList: true, characterData: true });
+    });
     await this.dialog().getByRole('button', { name: 'Save', exact: true }).click();
-    const status = this.dialog().getByRole('status');
-    const alert = this.dialog().getByRole('alert');
     return waitFor('the save confirmation', async () => {
-      const text = (await status.textContent({ timeout: 1_000 }).catch(() => '') ?? '').trim();
-      if (text.startsWith('Saved')) return text;
-      const problem = (await alert.textContent({ timeout: 100 }).catch(() => '') ?? '').trim();
-      if (problem) throw new Error(`the dialog says: ${problem}`);
+      const said = await this.page.evaluate(() => (window as unknown as { __closeloopSaid?: string[] }).__closeloopSaid ?? []);
+      const saved = said.find((line) => line.startsWith('status:Saved'));
+      if (saved) return saved.slice('status:'.length);
+      const problem = said.find((line) => line.startsWith('alert:'));
+      if (problem) throw new Error(`the dialog says: ${problem.slice('alert:'.length)}`);
       return null;
-    }, { timeoutMs: 20_000, intervalMs: 20 });
+    }, { timeoutMs: 30_000, intervalMs: 50 });
   }
 }
