@@ -12,6 +12,7 @@ import type { Invite } from '../../shared/invite';
 import type { MutationContext } from '../../shared/mutations/context';
 import { colorFor } from '../../shared/mutations/members';
 import { createWorkspaceView, type WorkspaceView } from '../../shared/read/workspace-view';
+import { installChunkedSync } from './chunked-sync';
 import { manageConnection, probeAuth, type LinkState } from './connection';
 
 export interface ReplicaStatus {
@@ -48,6 +49,8 @@ export interface ReplicaEnv {
   /** Where 'online' events come from (the service worker's global scope). */
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   now?: () => number;
+  /** Largest websocket message sent (chunked-sync.ts); must stay under the server's MAX_FRAME_BYTES. Default 1 MiB. */
+  maxMessageBytes?: number;
 }
 
 /** The IndexedDB database name of a workspace replica; the server is part of it so two servers never mix. */
@@ -66,6 +69,8 @@ export function openReplica(invite: Invite, env: ReplicaEnv = {}): Replica {
     params: { token: invite.token },
     ...(env.WebSocket ? { WebSocketPolyfill: env.WebSocket } : {}),
   });
+  // A catch-up or a bulk change bigger than the server's frame limit would be refused forever.
+  installChunkedSync(provider, { maxMessageBytes: env.maxMessageBytes });
   const statusListeners = new Set<() => void>();
   const syncedListeners = new Set<() => void>();
   let link: ReplicaStatus['link'] = { state: 'loading' };
