@@ -21,7 +21,17 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'closeloop@closeloop.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'closeloop@closeloop.dev',
+              strict_min_version: '115.0',
+              // What a capture sends to the team's own server: the quoted page content and names
+              // (the review's author, the member's own name).
+              data_collection_permissions: { required: ['websiteContent', 'personallyIdentifyingInfo'] },
+            },
+          },
+        }
       : { storage: { managed_schema: 'managed-schema.json' }, minimum_chrome_version: '116' }),
   }),
   vite: () => ({
