@@ -2,6 +2,7 @@
  * @module A hostile page: CSS that restyles everything (our UI included, by tag name), script tags
  * inside the review, a 1 MB selection, and scripts that try to drive our UI. Capture must still
  * look right, store text only, cut the huge quote with a visible note, and never obey the page.
+ * Also the background's open-capture message, which the context menu and the shortcut send.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeInvite } from '../../shared/invite';
@@ -98,5 +99,21 @@ describe('capturing on a hostile page', () => {
     expect(attempt.foundButton).toBe(true);
     expect(attempt.messaged).not.toMatch(/"ok":true/);
     expect(await page.dialog().count()).toBe(0);
+  });
+});
+
+describe('how a capture starts', () => {
+  it('opens the dialog the way the context menu and the keyboard shortcut do', async () => {
+    // Headless Chromium registers no extension shortcuts and Playwright cannot click native menus,
+    // so this sends what both send: the background's open-capture message to the active tab.
+    const page = await CapturePage.open(profile.context, fixtures.url('trustpilot.html'));
+    await page.selectParagraph('#closeloop-target');
+    await page.page.bringToFront();
+    const answer = await profile.worker.evaluate(`chrome.tabs.query({ url: '${fixtures.url('trustpilot.html')}' })
+      .then((tabs) => chrome.tabs.sendMessage(tabs[0].id, { type: 'closeloop:open-capture' }))`);
+    expect(answer).toEqual({ opened: true });
+    await page.dialog().waitFor();
+    expect(await page.dialog().getByText('Priya Raman').count()).toBeGreaterThan(0);
+    await page.dialog().getByRole('button', { name: 'Cancel' }).click();
   });
 });
