@@ -15,7 +15,7 @@ import { startFixtureServer } from '../../test/e2e/helpers/fixture-server';
 import { CapturePage, OptionsPage } from '../../test/e2e/helpers/pages';
 import { removeDir, startTestServer, type TestServer } from '../../test/integration/helpers/test-server';
 import { waitFor } from '../../test/integration/helpers/wait-for';
-import { median, percentile } from '../popup/stats';
+import { median, percentile } from '../stats';
 import { writeReviewPage } from './page';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -15,7 +15,7 @@ import { startTestServer, type TestServer } from '../../test/integration/helpers
 import { waitFor } from '../../test/integration/helpers/wait-for';
 import { openPopup, typeSearch } from './measure';
 import { seedOnDisk } from './seed';
-import { median, percentile } from './stats';
+import { median, percentile } from '../stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({ options: {

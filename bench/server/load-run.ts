@@ -8,7 +8,7 @@
 import { connectClient, type ClientKind, type LoadClient } from './clients';
 import { cpuMs, machineBusyMs } from './proc';
 import { scanMarks, stamp, type StreamItem } from './stream';
-import { summarize, type LatencySummary } from './stats';
+import { summarize, type LatencySummary } from '../stats';
 
 export interface RunSpec {
   rate: number;

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { roots } from '../../shared/doc/roots';
 import type { ClientKind } from './clients';
 import { ClientGroup, type RunSpec } from './load-run';
-import { sleep } from './stats';
+import { sleep } from '../stats';
 import { StreamGenerator, type StreamItem } from './stream';
 
 export type Room = { name: string; token: string };

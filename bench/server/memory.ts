@@ -13,7 +13,7 @@ import type { Options } from './options';
 import { quiesce, rooms } from './phases';
 import { rssBytes } from './proc';
 import type { ServerHandle } from './servers';
-import { median, sleep } from './stats';
+import { median, sleep } from '../stats';
 
 export interface MemoryPoint {
   rss: number;

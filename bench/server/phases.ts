@@ -13,7 +13,7 @@ import type { RunResult } from './load-run';
 import type { Options } from './options';
 import { cpuMs, machineBusyMs } from './proc';
 import { REPO_ROOT, tokenFor, type ServerHandle } from './servers';
-import { sleep } from './stats';
+import { sleep } from '../stats';
 
 export interface RampStep {
   rate: number;

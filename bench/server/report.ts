@@ -10,7 +10,7 @@ import type { Options } from './options';
 import type { MemoryResult } from './memory';
 import type { RampStep } from './phases';
 import { REPO_ROOT } from './servers';
-import { median } from './stats';
+import { median } from '../stats';
 
 export interface Results {
   memory: Partial<Record<string, MemoryResult>>;

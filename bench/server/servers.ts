@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueInvite } from '../../sync-server/auth/invites';
-import { sleep } from './stats';
+import { sleep } from '../stats';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export type ServerKind = 'ours' | 'reference';

@@ -1,4 +1,4 @@
-/** @module Small statistics helpers shared by the load generator and the report. */
+/** @module Small statistics helpers for every benchmark: medians and percentiles, never single runs. */
 
 /** The q-quantile (0..1) of already sorted numbers, nearest-rank; NaN when empty. */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
@@ -13,6 +13,11 @@ export function median(values: readonly number[]): number {
   if (sorted.length === 0) return Number.NaN;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The p-th percentile (0..100) of any numbers, nearest-rank like `quantileSorted`; NaN when empty. */
+export function percentile(values: readonly number[], p: number): number {
+  return quantileSorted([...values].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b), p / 100);
 }
 
 export interface LatencySummary {
