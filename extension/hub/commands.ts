@@ -8,7 +8,7 @@ import type { MutationContext } from '../../shared/mutations/context';
 import { cleanText } from '../../shared/mutations/input';
 import { LIMITS } from '../../shared/schema/constants';
 import type { CommandArgs, CommandName, CommandResult } from '../messaging/protocol';
-import { DEFAULT_PREFERENCES, type Preferences } from '../settings/settings';
+import { DEFAULT_PREFERENCES, type Preferences, type Settings } from '../settings/settings';
 import { HubRequestError, type Hub, type HubDeps, type HubState } from './hub';
 
 export interface CommandEnv {
@@ -17,6 +17,8 @@ export interface CommandEnv {
   hub: Hub;
   open(invite: Invite | null): Promise<void>;
   reload(): Promise<void>;
+  /** Saves settings one change at a time (each reads what the previous one wrote). */
+  saveSettings(update: (settings: Settings) => Settings): Promise<void>;
   registerSelf(): void;
 }
 
@@ -57,26 +59,26 @@ const handlers: { [C in CommandName]: Handler<C> } = {
     const answer = await env.deps.checkAuth(invite);
     if (!answer.ok && answer.refused) throw refuse('invalid', answer.reason);
     if (current && !same) await env.state.replica!.clearLocalData();
-    await env.deps.saveSettings((s) => ({ ...s, name: cleanName, invite }));
+    await env.saveSettings((s) => ({ ...s, name: cleanName, invite }));
     await env.reload();
     return env.hub.status();
   },
   async leave({ discardPending }, env) {
     leaveGuard(env, discardPending);
     await env.state.replica?.clearLocalData();
-    await env.deps.saveSettings((s) => ({ ...s, invite: null }));
+    await env.saveSettings((s) => ({ ...s, invite: null }));
     await env.reload();
     return env.hub.status();
   },
   async setName({ name }, env) {
     const cleanName = cleanText(name, 'Your name', LIMITS.memberName, { required: true });
-    await env.deps.saveSettings((s) => ({ ...s, name: cleanName }));
+    await env.saveSettings((s) => ({ ...s, name: cleanName }));
     await env.reload();
     return null;
   },
   async setPreferences({ preferences }, env) {
-    const next = cleanPreferences({ ...env.state.settings.preferences, ...(preferences ?? {}) });
-    await env.deps.saveSettings((s) => ({ ...s, preferences: next }));
+    // Merged inside the save, against the stored value: two quick changes must not undo each other.
+    await env.saveSettings((s) => ({ ...s, preferences: cleanPreferences({ ...s.preferences, ...(preferences ?? {}) }) }));
     await env.reload();
     return env.state.settings.preferences;
   },

@@ -57,6 +57,13 @@ export function createHub(deps: HubDeps): Hub {
   const state: HubState = { settings: null as unknown as EffectiveSettings, replica: null, role: null };
   let detach: (() => void)[] = [];
   const notify = () => listeners.forEach((listener) => listener());
+  // Settings are read-modify-write; two commands in flight must not both read the old value.
+  let saving: Promise<void> = Promise.resolve();
+  const saveSettings = (update: (settings: Settings) => Settings) => {
+    const next = saving.then(() => deps.saveSettings(update));
+    saving = next.catch(() => {});
+    return next;
+  };
 
   async function open(invite: Invite | null) {
     detach.forEach((off) => off());
@@ -120,7 +127,7 @@ export function createHub(deps: HubDeps): Hub {
     async command(name, args) {
       await ready;
       try {
-        return await runCommand(name, args, { state, deps, hub, open, reload, registerSelf });
+        return await runCommand(name, args, { state, deps, hub, open, reload, registerSelf, saveSettings });
       } catch (error) {
         throw toRequestError(error);
       }

@@ -1,5 +1,5 @@
 /** @module Joining a workspace with an invite code (also used to switch to another one). */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 export interface JoinFormProps {
   switching: boolean;
@@ -11,7 +11,6 @@ export interface JoinFormProps {
 export function JoinForm({ switching, defaultName, busy, onJoin }: JoinFormProps) {
   const [invite, setInvite] = useState('');
   const [name, setName] = useState(defaultName);
-  useEffect(() => setName(defaultName), [defaultName]);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (await onJoin(invite, name)) setInvite('');

@@ -33,9 +33,9 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
         </div>
       )}
       {settings.policyProblems.map((problem) => <p class="cl-alert" key={problem}>{problem}</p>)}
-      {joined && <ProfileForm name={settings.name} busy={model.busy.value} onSave={model.saveName} />}
+      {joined && <ProfileForm key={settings.name} name={settings.name} busy={model.busy.value} onSave={model.saveName} />}
       {!settings.managed && (
-        <JoinForm switching={joined} defaultName={settings.name} busy={model.busy.value}
+        <JoinForm key={settings.name} switching={joined} defaultName={settings.name} busy={model.busy.value}
           onJoin={model.join} />
       )}
       <PreferencesForm preferences={settings.preferences} onChange={(change) => void model.setPreferences(change)} />

@@ -1,9 +1,8 @@
-/** @module Changing the name your team sees. */
-import { useEffect, useState } from 'preact/hooks';
+/** @module Changing the name your team sees. Keyed by the saved name, so a change elsewhere starts it afresh. */
+import { useState } from 'preact/hooks';
 
 export function ProfileForm({ name, busy, onSave }: { name: string; busy: boolean; onSave(name: string): Promise<void> }) {
   const [value, setValue] = useState(name);
-  useEffect(() => setValue(name), [name]);
   return (
     <section class="cl-card" aria-labelledby="profile-heading">
       <h2 id="profile-heading">You</h2>

@@ -1,0 +1,59 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createOptionsModel } from '../../../extension/options/options-model';
+import { OptionsApp } from '../../../extension/options/OptionsApp';
+import { encodeInvite } from '../../../shared/invite';
+import { inMemoryHub, TEST_INVITE } from '../../helpers/in-memory-hub';
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(cleanup);
+
+async function leftWorkspace() {
+  const h = await inMemoryHub();
+  await h.client.call('leave', {});
+  return h;
+}
+
+describe('options page', () => {
+  it('joins with a pasted invite code and shows the connection in words', async () => {
+    const { client } = await leftWorkspace();
+    render(<OptionsApp model={createOptionsModel(client)} />);
+    await screen.findByText('Not connected to a workspace');
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: `  ${encodeInvite(TEST_INVITE)}\n` } });
+    fireEvent.input(screen.getByLabelText('Your name'), { target: { value: 'Dana Kim' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await screen.findByText('Invite accepted.');
+    expect(screen.getByTestId('connection-state').textContent).toBe('Connected');
+    expect(screen.getByRole('heading', { name: 'Switch to another workspace' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Join your team’s workspace' })).toBeNull();
+  });
+
+  it('says what is wrong with a damaged invite and keeps the form as it was', async () => {
+    const { client } = await leftWorkspace();
+    render(<OptionsApp model={createOptionsModel(client)} />);
+    await screen.findByText('Not connected to a workspace');
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: encodeInvite(TEST_INVITE).slice(0, 30) } });
+    fireEvent.input(screen.getByLabelText('Your name'), { target: { value: 'Dana Kim' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The invite code is damaged or cut short; copy it again, whole.');
+    expect((screen.getByLabelText('Invite code') as HTMLTextAreaElement).value).toHaveLength(30);
+    expect(screen.getByTestId('connection-state').textContent).toBe('Not connected to a workspace');
+  });
+
+  it('renames the member, saves preferences and leaves', async () => {
+    const { client, hub } = await inMemoryHub();
+    render(<OptionsApp model={createOptionsModel(client)} />);
+    const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Me'));
+    fireEvent.input(name, { target: { value: 'Dana K.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    await waitFor(() => expect(hub.query('members', {}).map((m) => m.name)).toContain('Dana K.'));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Capture feedback” button next to text/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'New captures in the inbox' }));
+    await waitFor(() => expect(hub.query('settings', {}).preferences).toMatchObject({ inPageButton: false, badge: 'inbox' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Leave workspace' }));
+    await screen.findByText('You left the workspace. Its copy on this device was deleted.');
+    expect(hub.status().state).toBe('not_joined');
+  });
+});
