@@ -32,6 +32,8 @@ export interface Config {
   messageBurst: number;
   /** Sockets per workspace; more are refused with HTTP 503. Default 200. */
   maxConnectionsPerWorkspace: number;
+  /** Bytes held for a client that is not reading before it is dropped (it catches up on reconnect). Default 64 MiB. */
+  maxBufferedBytes: number;
   /** Ping interval; a socket that missed the last pong is dropped, revoked tokens are cut. Default 30000. */
   heartbeatMs: number;
   /** How long a document stays loaded after its last connection closed. Default 30000. */
@@ -104,6 +106,7 @@ export const OPTIONS: readonly OptionDescriptor[] = [
   { key: 'maxMessagesPerSecond', env: 'MAX_MESSAGES_PER_SECOND', default: '100', doc: 'Sustained messages per second per connection; above it the server stops reading that socket for a while.', parse: integer(1) },
   { key: 'messageBurst', env: 'MESSAGE_BURST', default: '300', doc: 'Messages a connection may send at once above the sustained rate.', parse: integer(1) },
   { key: 'maxConnectionsPerWorkspace', env: 'MAX_CONNECTIONS_PER_WORKSPACE', default: '200', doc: 'Sockets per workspace; more are refused with HTTP 503.', parse: integer(1) },
+  { key: 'maxBufferedBytes', env: 'MAX_BUFFERED_BYTES', default: String(64 * MiB), doc: 'Bytes held for a client that is not reading (64 MiB); past it the socket is dropped and the client catches up when it reconnects.', parse: integer(1024) },
   { key: 'heartbeatMs', env: 'HEARTBEAT_MS', default: '30000', doc: 'Ping interval in ms; a socket that missed a pong is dropped, revoked or expired tokens are cut.', parse: integer(50) },
   { key: 'idleUnloadMs', env: 'IDLE_UNLOAD_MS', default: '30000', doc: 'Ms a document stays loaded after its last connection closed.', parse: integer(0) },
   { key: 'compactAfterBytes', env: 'COMPACT_AFTER_BYTES', default: String(MiB), doc: 'Log bytes appended since the last compaction that trigger the next one (1 MiB), and at least the compacted size.', parse: integer(1) },
@@ -122,6 +125,7 @@ export const DEFAULTS: Config = {
   maxMessagesPerSecond: 100,
   messageBurst: 300,
   maxConnectionsPerWorkspace: 200,
+  maxBufferedBytes: 64 * MiB,
   heartbeatMs: 30_000,
   idleUnloadMs: 30_000,
   compactAfterBytes: MiB,

@@ -4,7 +4,7 @@
  */
 
 export const REJECT_REASONS = [
-  'malformed', 'timeout', 'viewer_write', 'oversized', 'doc_too_large', 'rate_limited', 'protocol_error',
+  'malformed', 'timeout', 'viewer_write', 'oversized', 'doc_too_large', 'rate_limited', 'protocol_error', 'slow_reader',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

@@ -82,7 +82,7 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
         connections++;
         const connection: Connection = new Connection({
           socket, workspace, claims, rooms, guard, metrics, logger,
-          limits: { maxMessagesPerSecond: config.maxMessagesPerSecond, messageBurst: config.messageBurst },
+          limits: { maxMessagesPerSecond: config.maxMessagesPerSecond, messageBurst: config.messageBurst, maxBufferedBytes: config.maxBufferedBytes },
           onClose() {
             connections--;
             set.delete(connection);

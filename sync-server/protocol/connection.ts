@@ -37,12 +37,18 @@ export interface ConnectionOptions {
   guard: UpdateGuard;
   metrics: Metrics;
   logger: Logger;
-  limits: { maxMessagesPerSecond: number; messageBurst: number };
+  /**
+   * `maxBufferedBytes`: what the server holds for a client that is not reading (a stalled network,
+   * a stopped process). Past it the socket is dropped: memory stays bounded, and the client
+   * catches up from its state vector when it reconnects, so nothing is lost.
+   */
+  limits: { maxMessagesPerSecond: number; messageBurst: number; maxBufferedBytes: number };
   onClose(connection: Connection): void;
 }
 
 /** Messages queued before the server stops reading the socket until it has caught up. */
 const QUEUE_HIGH = 256;
+
 /** Numbers connections in the log, so the lines of one socket can be followed. */
 let lastConnectionId = 0;
 
@@ -88,6 +94,15 @@ export class Connection implements RoomMember {
 
   send(message: Uint8Array): void {
     if (this.closed || this.o.socket.readyState !== this.o.socket.OPEN) return;
+    // What is already waiting counts, not this message: a reader that keeps up must always be able
+    // to receive one catch-up larger than the limit (a whole document after a reconnect).
+    if (this.o.socket.bufferedAmount > this.o.limits.maxBufferedBytes) {
+      this.o.metrics.rejected('slow_reader');
+      this.log.warn('client is not reading; dropped', { buffered: this.o.socket.bufferedAmount });
+      this.closed = true;
+      this.o.socket.terminate();
+      return;
+    }
     this.o.socket.send(message, (error) => error && this.o.socket.terminate());
   }
 

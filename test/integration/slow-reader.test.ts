@@ -1,0 +1,37 @@
+/** @module A client that stops reading is dropped once the server holds too much for it; others carry on. */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { capture, captureTexts, connectClient, destroyClients, synced } from './helpers/clients';
+import { rejected, removeDir, startTestServer, type TestServer } from './helpers/test-server';
+import { waitFor } from './helpers/wait-for';
+
+let server: TestServer | null = null;
+afterEach(async () => {
+  destroyClients();
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
+  server = null;
+});
+
+describe('a client that does not read', () => {
+  it('is dropped when its send buffer passes the limit, and catches up after reconnecting', async () => {
+    server = await startTestServer({ config: { maxBufferedBytes: 2 * 1024 * 1024 } });
+    const slow = await synced(connectClient(server.url, 'team', server.token('team')));
+    const writer = await synced(connectClient(server.url, 'team', server.token('team')));
+    // Stop reading on the slow client's side: the kernel buffers fill, then the server's.
+    const socket = (slow.provider.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    const big = 'x'.repeat(4000);
+    for (let i = 0; i < 5_000 && (await rejected(server, 'slow_reader')) === 0; i += 50) {
+      // One message per 50 captures (200 KB), well inside the writer's own message-rate limit.
+      writer.doc.transact(() => { for (let j = 0; j < 50; j++) capture(writer.doc, `${big} ${i + j}`); });
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await rejected(server, 'slow_reader')).toBe(1);
+    socket.resume();
+    // The writer never noticed; the slow client reconnects and catches up, in one step-2 message
+    // larger than the limit (what is already waiting counts, not the message being sent).
+    await waitFor('the slow client to catch up', () => captureTexts(slow.doc).length === captureTexts(writer.doc).length, { timeoutMs: 60_000 });
+    expect(Y.encodeStateVector(slow.doc)).toEqual(Y.encodeStateVector(writer.doc));
+  });
+});
