@@ -4,6 +4,7 @@
  * review, changing the selection) cannot change or break what gets saved.
  */
 import type { NewCapture } from '../../shared/mutations/clean-capture';
+import { cutText } from '../../shared/util/text';
 import { LIMITS, type Channel, type Sentiment } from '../../shared/schema/constants';
 import type { CaptureAnchor, CaptureSource } from '../../shared/schema/records';
 import { describeRange, selectionText } from './anchor';
@@ -55,11 +56,6 @@ export function createDraft(selection: Range, doc: Document, pageUrl: string, re
 }
 
 /** Cuts to `max` characters without splitting a surrogate pair (half an emoji would not survive JSON). */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const last = text.charCodeAt(max - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
-}
 
 /** The fields the person edits in the dialog. */
 export interface DraftEdits {

@@ -3,6 +3,7 @@ import { CHANNELS, LIMITS, SENTIMENTS, type Channel, type Sentiment } from '../s
 import type { CaptureAnchor, CaptureSource } from '../schema/records';
 import { MutationError } from './errors';
 import { captureFingerprint } from '../util/fingerprint';
+import { cutText, siteOf } from '../util/text';
 import { cleanText, normalizeTag, oneOf } from './input';
 
 export interface NewCapture {
@@ -34,7 +35,7 @@ export function cleanCapture(input: NewCapture): CleanCapture {
   if (typeof input.text !== 'string') throw new MutationError('invalid', 'The captured text must be text.');
   // Over-long selections are cut, not refused: the person chose them, the note records the cut.
   const whole = cleanText(input.text, 'The captured text', Number.MAX_SAFE_INTEGER, { required: true });
-  const text = whole.length > LIMITS.captureText ? whole.slice(0, LIMITS.captureText) : whole;
+  const text = cutText(whole, LIMITS.captureText);
   const tags = [...new Set((input.tags ?? []).map(normalizeTag))];
   if (tags.length > LIMITS.tagsPerCapture) throw new MutationError('invalid', `A capture has at most ${LIMITS.tagsPerCapture} tags.`);
   const source = cleanSource(input.source);
@@ -58,7 +59,7 @@ function cleanSource(source: NewCapture['source']): CaptureSource {
   if (!source || typeof source !== 'object' || typeof source.url !== 'string' || source.url === '') {
     throw new MutationError('invalid', 'A capture needs the address of the page it came from.');
   }
-  const str = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
+  const str = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? cutText(value.trim(), max) : null);
   const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100 ? value : null);
   const extractedBy: Record<string, string> = {};
   for (const [field, by] of Object.entries(source.extractedBy ?? {})) {
@@ -99,12 +100,4 @@ function cleanAnchor(anchor: CaptureAnchor | null): CaptureAnchor | null {
         }
       : null,
   };
-}
-
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { isCalendarDate, isIsoTimestamp } from '../util/dates';
+import { cutText } from '../util/text';
 import { describeValue, type ReadIssueKind, type ReadReport } from './report';
 
 /** Thrown inside a record reader to drop that record; caught by `readRecord`. */
@@ -70,7 +71,7 @@ export function fieldReader(kind: ReadIssueKind, id: string, get: (field: string
     }
     if (value.length > max) {
       note(field, `longer than ${max} characters; cut`);
-      return value.slice(0, max);
+      return cutText(value, max);
     }
     return value;
   };
@@ -83,7 +84,7 @@ export function fieldReader(kind: ReadIssueKind, id: string, get: (field: string
       if (typeof value !== 'string' || value.trim() === '') {
         throw new SkipRecord(`required field "${field}" is ${describeValue(value)}`);
       }
-      return value.length > max ? value.slice(0, max) : value;
+      return cutText(value, max);
     },
     text,
     optionalText(field, max) {

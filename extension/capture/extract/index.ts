@@ -8,7 +8,8 @@ import { boundedText, rangeText, selectionElement } from './dom';
 import { matchItem, pageItem, readJsonLd, type LdItem } from './jsonld';
 import { merge } from './merge';
 import { findMicroItem, microLabel, readMicroItem, type MicroItem } from './microdata';
-import { documentBase, pageContributions, pageItemContributions, readMeta, siteOf, withoutFragment } from './page';
+import { siteOf } from '../../../shared/util/text';
+import { documentBase, pageContributions, pageItemContributions, readMeta, withoutFragment } from './page';
 import type { Contribution, ExtractedContext } from './types';
 
 export type { ExtractedContext } from './types';

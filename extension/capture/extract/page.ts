@@ -34,15 +34,6 @@ export function documentBase(doc: Document, pageUrl: string): string {
   return declared ?? withoutFragment(pageUrl);
 }
 
-/** Host without a leading "www.", or '' for an address that is not a URL. */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
-
 /** Page-level url and title, strongest first: canonical link, Open Graph, Twitter, then the document itself. */
 export function pageContributions(doc: Document, pageUrl: string, meta: Map<string, string>, base: string): Contribution[] {
   const canonical = resolveUrl(attr(doc.querySelector('link[rel~="canonical"]'), 'href'), base);

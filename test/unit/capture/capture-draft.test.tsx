@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDraft, cutText, toNewCapture } from '../../../extension/capture/capture-draft';
+import { createDraft, toNewCapture } from '../../../extension/capture/capture-draft';
+import { cutText } from '../../../shared/util/text';
 import { cleanCapture } from '../../../shared/mutations/clean-capture';
 import { loadFixture, loadPage, renderDialog, selectText } from './helpers';
 
