@@ -14,7 +14,7 @@ import { OptionsPage } from '../../test/e2e/helpers/pages';
 import { startTestServer, type TestServer } from '../../test/integration/helpers/test-server';
 import { waitFor } from '../../test/integration/helpers/wait-for';
 import { openPopup, typeSearch } from './measure';
-import { seedOnDisk } from './seed';
+import { seedOnDisk } from '../../test/helpers/seed-on-disk';
 import { median, percentile } from '../stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeInvite } from '../../shared/invite';
 import { localCalendarDate } from '../../shared/util/dates';
-import { seedOnDisk } from '../../bench/popup/seed';
+import { seedOnDisk } from '../helpers/seed-on-disk';
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../integration/helpers/test-server';
 import { waitFor } from '../integration/helpers/wait-for';
 import { launchProfile, type Profile } from './helpers/browser';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { initWorkspace } from '../../shared/doc/init';
 import { createDiskStorage } from '../../sync-server/storage/disk-storage';
-import { seedDemoWorkspace } from '../../test/helpers/demo-workspace';
+import { seedDemoWorkspace } from './demo-workspace';
 
 export async function seedOnDisk(dataDir: string, workspace: string, size: { captures: number; actions: number }, me: string) {
   const doc = new Y.Doc();
