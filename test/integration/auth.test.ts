@@ -4,16 +4,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { revokeWorkspace } from '../../sync-server/auth/revocations';
-import { connectClient, destroyClients, rawSocket, synced } from './helpers/clients';
-import { removeDir, scrapeMetrics, startTestServer, type TestServer } from './helpers/test-server';
+import { connectClient, rawSocket, synced } from './helpers/clients';
+import { scrapeMetrics, startTestServer, type TestServer, disposeServer } from './helpers/test-server';
 import { waitFor } from './helpers/wait-for';
 
 let server: TestServer | null = null;
 
 afterEach(async () => {
-  destroyClients();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
+  await disposeServer(server);
   server = null;
 });
 

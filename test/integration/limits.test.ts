@@ -3,16 +3,14 @@
  * would grow the document past MAX_DOC_BYTES is refused and not stored.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { capture, captureTexts, connectClient, destroyClients, docFrom, synced } from './helpers/clients';
-import { rejected, removeDir, startTestServer, type TestServer } from './helpers/test-server';
+import { capture, captureTexts, connectClient, docFrom, synced } from './helpers/clients';
+import { rejected, startTestServer, type TestServer, disposeServer } from './helpers/test-server';
 import { waitFor } from './helpers/wait-for';
 
 let server: TestServer | null = null;
 
 afterEach(async () => {
-  destroyClients();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
+  await disposeServer(server);
   server = null;
 });
 

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentStorage } from '../../sync-server/storage/storage';
-import { capture, captureTexts, connectClient, destroyClients, docFrom, synced } from './helpers/clients';
-import { removeDir, startTestServer, type TestServer } from './helpers/test-server';
+import { capture, captureTexts, connectClient, docFrom, synced } from './helpers/clients';
+import { startTestServer, type TestServer, disposeServer } from './helpers/test-server';
 import { waitFor } from './helpers/wait-for';
 
 /** Storage whose appends wait while `held` is true. */
@@ -44,9 +44,7 @@ function gatedStorage(inner: DocumentStorage) {
 let server: TestServer | null = null;
 
 afterEach(async () => {
-  destroyClients();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
+  await disposeServer(server);
   server = null;
 });
 

@@ -1,15 +1,13 @@
 /** @module A client that stops reading is dropped once the server holds too much for it; others carry on. */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { capture, captureTexts, connectClient, destroyClients, synced } from './helpers/clients';
-import { rejected, removeDir, startTestServer, type TestServer } from './helpers/test-server';
+import { capture, captureTexts, connectClient, synced } from './helpers/clients';
+import { rejected, startTestServer, type TestServer, disposeServer } from './helpers/test-server';
 import { waitFor } from './helpers/wait-for';
 
 let server: TestServer | null = null;
 afterEach(async () => {
-  destroyClients();
-  await server?.stop();
-  if (server) removeDir(server.dataDir);
+  await disposeServer(server);
   server = null;
 });
 

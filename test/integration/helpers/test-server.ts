@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../../shared/schema/constants';
+import { destroyClients } from './clients';
 import { watchRevocations } from '../../../sync-server/auth/revocations';
 import { loadOrCreateSecret } from '../../../sync-server/auth/secret';
 import { signToken } from '../../../sync-server/auth/tokens';
@@ -49,6 +50,13 @@ export function tempDataDir(): string {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** After a test: closes every client, stops the server and removes its data folder. */
+export async function disposeServer(server: TestServer | null): Promise<void> {
+  destroyClients();
+  await server?.stop();
+  if (server) removeDir(server.dataDir);
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {

@@ -1,72 +1,11 @@
-/** @module Tests of the embedded disk storage against real files, real Yjs documents and a real SIGKILL. */
-import { spawn } from 'node:child_process';
+/** @module Tests of the embedded disk storage against real files and real Yjs documents (SIGKILL: disk-storage-crash.test.ts). */
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { createDiskStorage, type DiskStorageOptions } from '../../../sync-server/storage/disk-storage';
-import type { DocumentStorage } from '../../../sync-server/storage/storage';
+import { cleanUpAfterEach, json, logOf, open, rebuild, tempDir, threeRecords, writer, WS } from './disk-storage-helpers';
 
-const WS = 'acme-support';
-const cleanups: Array<() => Promise<unknown>> = [];
-
-afterEach(async () => {
-  vi.useRealTimers();
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'closeloop-disk-'));
-  cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function open(dir: string, options?: DiskStorageOptions): Promise<DocumentStorage> {
-  const storage = await createDiskStorage(dir, options);
-  cleanups.push(() => storage.close());
-  return storage;
-}
-
-/** A Yjs document whose every change is kept as an update, as the server would receive them. */
-function writer() {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (u: Uint8Array) => updates.push(u));
-  /** One transaction, so one update. */
-  const change = (i: number) => {
-    doc.transact(() => {
-      doc.getMap('captures').set(`c${i}`, { text: `feedback number ${i}`, tags: ['a', 'b'] });
-      doc.getArray('activity').push([`added c${i}`]);
-    });
-    return updates.at(-1)!;
-  };
-  return { doc, updates, change };
-}
-
-function rebuild(updates: Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc();
-  for (const u of updates) Y.applyUpdate(doc, u);
-  return doc;
-}
-
-/** The document's content: Y.Doc#toJSON lists only the root types already defined on that doc. */
-function json(doc: Y.Doc) {
-  return { captures: doc.getMap('captures').toJSON(), activity: doc.getArray('activity').toJSON() };
-}
-
-const logOf = (dir: string) => path.join(dir, WS, 'log.bin');
-
-/** Three records on disk, the storage closed; returns what it wrote. */
-async function threeRecords(dir: string): Promise<Uint8Array[]> {
-  const storage = await open(dir);
-  const { change } = writer();
-  const written = [change(1), change(2), change(3)];
-  for (const u of written) await storage.append(WS, u);
-  await storage.close();
-  return written;
-}
+cleanUpAfterEach();
 
 describe('disk storage', () => {
   it('has nothing for a workspace never written, and creates no folder for it', async () => {
@@ -299,13 +238,14 @@ describe('disk storage', () => {
     expect(json(rebuild(loaded))).toEqual(json(doc));
   });
 
-  it.skipIf(process.platform !== 'linux')('closes the log file of a workspace once it is idle', async () => {
+  it('closes the log file of a workspace once it is idle', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const dir = await tempDir();
     const storage = await open(dir);
     const openLogs = async () => {
-      const fds = await fs.readdir('/proc/self/fd');
-      const targets = await Promise.all(fds.map((fd) => fs.readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+      // /dev/fd lists this process's open files on Linux and macOS alike.
+      const fds = await fs.readdir('/dev/fd');
+      const targets = await Promise.all(fds.map((fd) => fs.readlink(`/dev/fd/${fd}`).catch(() => '')));
       return targets.filter((t) => t === logOf(dir)).length;
     };
     await storage.append(WS, new Uint8Array([1]));
@@ -320,40 +260,4 @@ describe('disk storage', () => {
     const storage = await open(await tempDir());
     await expect(storage.append(WS, 'text' as unknown as Uint8Array)).rejects.toThrow(TypeError);
   });
-});
-
-describe('disk storage under SIGKILL', () => {
-  const child = fileURLToPath(new URL('./disk-storage-child.ts', import.meta.url));
-
-  /** Runs the child until it has acknowledged `atLeast` appends, kills it, returns every acknowledged n. */
-  async function killMidStream(dir: string, mode: string, atLeast: number): Promise<number[]> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir, WS, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: number[] = [];
-    let stderr = '';
-    let buffered = '';
-    proc.stderr.on('data', (d) => { stderr += d; });
-    proc.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) acked.push(Number(line.slice(3)));
-      if (acked.length >= atLeast && proc.exitCode === null) proc.kill('SIGKILL');
-    });
-    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
-      proc.on('close', (c, s) => resolve([c, s])),
-    );
-    expect({ code, signal, stderr }).toEqual({ code: null, signal: 'SIGKILL', stderr: '' });
-    return acked;
-  }
-
-  it.each(['append', 'compact'])('keeps every append that had resolved (%s mode)', async (mode) => {
-    const dir = await tempDir();
-    const acked = await killMidStream(dir, mode, 1_500);
-    expect(acked.length).toBeGreaterThanOrEqual(1_500);
-
-    const storage = await open(dir);
-    const map = rebuild(await storage.load(WS)).getMap('m');
-    const missing = acked.filter((n) => !map.has(`k${n}`));
-    expect(missing).toEqual([]);
-  }, 30_000);
 });
