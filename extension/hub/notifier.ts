@@ -87,13 +87,22 @@ export function storageNotifierStore(browser: Browser): NotifierStore {
 export function setupNotifier(browser: Browser, hub: Hub, store = storageNotifierStore(browser), now: () => number = Date.now) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
+  // The announced state is read from storage once per workspace, then kept here; it is written
+  // back only when it changes (checks run after every document change).
+  const known = new Map<string, { state: NotifiedState | null; json: string }>();
   const check = async () => {
     const status = hub.status();
     if (!status.workspace || status.state === 'loading') return;
     const workspace = status.workspace.id;
-    const previous = await store.load(workspace);
-    const { next, announce } = announcements(hub, previous, localCalendarDate(now()));
-    await store.save(workspace, next);
+    if (!known.has(workspace)) {
+      const stored = await store.load(workspace);
+      known.set(workspace, { state: stored, json: JSON.stringify(stored) });
+    }
+    const previous = known.get(workspace)!;
+    const { next, announce } = announcements(hub, previous.state, localCalendarDate(now()));
+    const json = JSON.stringify(next);
+    if (json !== previous.json) await store.save(workspace, next);
+    known.set(workspace, { state: next, json });
     if (!hub.query('settings', {}).preferences.notifications) return;
     for (const a of announce) {
       await browser.notifications.create(a.id, {
