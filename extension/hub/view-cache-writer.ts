@@ -22,9 +22,14 @@ export function currentViewCache(hub: Hub, now: () => number = Date.now): ViewCa
 
 export function setupViewCacheWriter(browser: Browser, hub: Hub, intervalMs = 1000): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let written: string | null = null;
   const write = () => {
     timer = null;
     const cache = currentViewCache(hub);
+    // Most changes (a remote edit to an old capture) leave the default views as they were.
+    const content = cache ? JSON.stringify({ ...cache, savedAt: '' }) : '';
+    if (content === written) return;
+    written = content;
     if (cache) void browser.storage.local.set({ [VIEW_CACHE_KEY]: cache });
     else void browser.storage.local.remove(VIEW_CACHE_KEY);
   };
