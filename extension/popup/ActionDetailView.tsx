@@ -8,7 +8,7 @@ import { CommentsSection } from './CommentsSection';
 import { DetailBar } from './DetailBar';
 import { EvidenceList } from './EvidenceList';
 import { HistoryList } from './HistoryList';
-import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
+import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
 import type { PopupModel } from './popup-model';
 import { localCalendarDate } from '../../shared/util/dates';
@@ -16,11 +16,7 @@ import { localCalendarDate } from '../../shared/util/dates';
 export function ActionDetailView({ app, id, active }: { app: PopupModel; id: string; active: boolean }) {
   const model = useMemo(() => app.actionModel(id), [id]);
   useEffect(() => () => model.dispose(), [model]);
-  useDocumentKeys((event) => {
-    if (event.key !== 'Escape' || isTypingTarget(event.target) || inDialog(event.target)) return;
-    event.preventDefault();
-    app.router.back();
-  }, active);
+  useEscapeGoesBack(app.router.back, active);
 
   const detail = model.detail.value;
   const members = app.members.value;

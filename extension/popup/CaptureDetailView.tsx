@@ -10,7 +10,7 @@ import { CaptureTriage } from './CaptureTriage';
 import { CustomerLoop } from './CustomerLoop';
 import { DetailBar } from './DetailBar';
 import { HistoryList } from './HistoryList';
-import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
+import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
 import type { PopupModel } from './popup-model';
 
@@ -20,11 +20,7 @@ export function CaptureDetailView({ app, id, active }: { app: PopupModel; id: st
   const model = useMemo(() => app.captureModel(id), [id]);
   useEffect(() => () => model.dispose(), [model]);
   const [asking, setAsking] = useState(false);
-  useDocumentKeys((event) => {
-    if (event.key !== 'Escape' || isTypingTarget(event.target) || inDialog(event.target)) return;
-    event.preventDefault();
-    app.router.back();
-  }, active);
+  useEscapeGoesBack(app.router.back, active);
 
   const detail = model.detail.value;
   const capture = detail?.capture;

@@ -29,3 +29,12 @@ export function useDocumentKeys(handler: (event: KeyboardEvent) => void, active:
     return () => document.removeEventListener('keydown', listener);
   }, [active]);
 }
+
+/** Detail views: Esc goes back to the list, unless the person is typing or inside a dialog. */
+export function useEscapeGoesBack(back: () => void, active: boolean): void {
+  useDocumentKeys((event) => {
+    if (event.key !== 'Escape' || isTypingTarget(event.target) || inDialog(event.target)) return;
+    event.preventDefault();
+    back();
+  }, active);
+}
