@@ -3,7 +3,7 @@
  * that reads like a capture, so people link to an existing action instead of making a duplicate.
  */
 import type { Action, Capture } from '../schema/records';
-import { isOpen } from './actions';
+import { isLive } from './actions';
 import { foldText } from './text-search';
 
 const STOPWORDS = new Set((
@@ -53,7 +53,7 @@ function cosine(a: Vector, b: Vector): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Open actions not yet linked to `capture`, scored by how alike their title and evidence read. */
+/** Open actions and proposals not yet linked to `capture`, scored by how alike their title and evidence read. */
 export function suggestActions(
   capture: Capture,
   actions: readonly Action[],
@@ -64,7 +64,7 @@ export function suggestActions(
   const target = vector(`${capture.text} ${capture.note}`, idf);
   const scored: { action: Action; score: number }[] = [];
   for (const action of actions) {
-    if (!isOpen(action) || action.captureIds.includes(capture.id)) continue;
+    if (!isLive(action) || action.captureIds.includes(capture.id)) continue;
     const evidence = action.captureIds.map((id) => captureById(id)?.text ?? '').join(' ');
     const score = cosine(target, vector(`${action.title} ${action.title} ${action.description} ${evidence}`, idf));
     if (score >= (options.minScore ?? 0.12)) scored.push({ action, score: Math.round(score * 1000) / 1000 });

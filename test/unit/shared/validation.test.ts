@@ -10,7 +10,7 @@ import { queryActions } from '../../../shared/queries/actions';
 import { countWorkspace } from '../../../shared/queries/counts';
 import { queryInbox } from '../../../shared/queries/inbox';
 import { createWorkspaceView } from '../../../shared/read/workspace-view';
-import { ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS } from '../../../shared/schema/constants';
+import { ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, SCHEMA_VERSION } from '../../../shared/schema/constants';
 import { sampleCapture, testReplica } from '../../helpers/workspace';
 
 /** Writes what a buggy peer might: raw Yjs, bypassing the typed mutations. */
@@ -84,7 +84,7 @@ describe('reading a document with junk from another peer', () => {
     });
     expect(view.members().map((m) => m.id).sort()).toEqual(['mem_alice', 'mem_junk']);
     expect(view.member('mem_junk')).toMatchObject({ role: 'viewer', color: '#64748b' });
-    expect(view.meta().schemaVersion).toBe(1);
+    expect(view.meta().schemaVersion).toBe(SCHEMA_VERSION);
 
     // Every record handed out is valid by construction.
     for (const c of view.captures()) {
