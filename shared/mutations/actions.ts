@@ -39,6 +39,8 @@ export function createAction(ctx: MutationContext, input: NewAction): string {
       createdBy: tx.actor, createdAt: tx.at, updatedAt: tx.at, statusChangedAt: tx.at };
     for (const [field, value] of Object.entries(fields)) if (value !== null) record.set(field, value);
     setField(record, 'captureIds');
+    // Made with the proposal: two members ranking first at once must write into one map, not race to create it.
+    if (input.propose) setField(record, 'rankings');
     record.set('comments', new Y.Array<unknown>());
     tx.log('action.created', 'action', id, { field: 'title', to: title });
     if (input.propose) tx.log('action.proposed', 'action', id, { field: 'status', to: 'proposed' });

@@ -4,16 +4,13 @@
  * meeting also sets the next board date when it ends.
  */
 import * as Y from 'yjs';
-import { LIMITS, type BoardCadence } from '../schema/constants';
+import { LIMITS, MEETING_STALE_MS, type BoardCadence } from '../schema/constants';
 import type { ActivityVerb } from '../schema/records';
 import { addCadence } from '../util/dates';
 import { requireMember } from './actions';
 import { MutationError, mutate, requireRecord, setField, type MutationContext, type MutationTx } from './context';
 import { cleanText, dueDate as cleanDate, ids as cleanIds } from './input';
 import { readBoardCadence } from './settings';
-
-/** A meeting nobody ended within this long is treated as abandoned, not running. */
-export const MEETING_STALE_MS = 12 * 60 * 60 * 1000;
 
 type MeetingKind = 'huddle' | 'board';
 const ROOT = { huddle: 'huddles', board: 'boards' } as const;
@@ -79,10 +76,11 @@ export function endHuddle(ctx: MutationContext, id: string): void {
 export function endBoard(ctx: MutationContext, id: string, options: { nextBoardDate?: string | null } = {}): string {
   const given = options.nextBoardDate == null || options.nextBoardDate === '' ? null : cleanDate(options.nextBoardDate);
   return mutate(ctx, (tx) => {
-    const record = endMeeting(tx, 'board', id);
+    // Everything is checked before the first write: a transaction cannot be rolled back.
     const cadence: BoardCadence = readBoardCadence(tx.roots.settings.get('boardCadence'));
     const next = given ?? addCadence(tx.at.slice(0, 10), cadence);
     if (next <= tx.at.slice(0, 10)) throw new MutationError('invalid', 'The next board date must be after today.');
+    const record = endMeeting(tx, 'board', id);
     record.set('nextBoardDate', next);
     const before = tx.roots.settings.get('nextBoardDate') ?? null;
     if (before !== next) {

@@ -16,7 +16,7 @@ export function terms(text: string): string[] {
   return (foldText(text).match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((word) => !STOPWORDS.has(word));
 }
 
-type Vector = Map<string, number>;
+export type Vector = Map<string, number>;
 
 /** Inverse document frequencies over a corpus of texts; unseen terms get the maximum weight. */
 export interface Idf {
@@ -31,6 +31,16 @@ export function buildIdf(texts: Iterable<string>): Idf {
     for (const term of new Set(terms(text))) df.set(term, (df.get(term) ?? 0) + 1);
   }
   return { weight: (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1 };
+}
+
+/** TF-IDF weights of a text's terms. */
+export function termVector(text: string, idf: Idf): Vector {
+  return vector(text, idf);
+}
+
+/** The `count` heaviest terms of a vector, heaviest first (ties alphabetical). */
+export function topTerms(vector: Vector, count: number): string[] {
+  return [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, count).map(([term]) => term);
 }
 
 function vector(text: string, idf: Idf): Vector {

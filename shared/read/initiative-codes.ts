@@ -1,9 +1,10 @@
 /**
- * @module Initiative codes (CX-1, CX-2, ...). A new initiative takes one past the highest number
- * its replica knows, so two people creating one offline can pick the same number. Readers settle
- * that the same way everywhere, from the data alone: the earlier created (then the smaller id)
- * keeps the number, and each later duplicate is shown with a number after the highest in use,
- * in order of creation. Nothing is rewritten, so no replica fights another over it.
+ * @module Initiative codes (CX-1, CX-2, ...). A new initiative takes one past the highest code its
+ * replica shows, so two people creating one offline can pick the same number. Readers settle
+ * that the same way everywhere, from the data alone: in order of creation, each initiative keeps
+ * its stored number unless an earlier one has it; a later duplicate is shown with the lowest
+ * number above those shown so far that no initiative has stored. Nothing is rewritten, so no two
+ * replicas fight over it, and a new initiative never takes a code a duplicate is shown with.
  */
 import { INITIATIVE_CODE_PREFIX } from '../schema/constants';
 import type { Initiative } from '../schema/records';
@@ -11,22 +12,20 @@ import type { Initiative } from '../schema/records';
 const byCreation = (a: Initiative, b: Initiative) =>
   (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Copies of the initiatives with `code` filled in, ordered by code number. */
+/** Copies of the initiatives with `code` (and the number it shows) filled in, in code order. */
 export function assignInitiativeCodes(initiatives: readonly Initiative[]): Initiative[] {
-  const ordered = [...initiatives].sort((a, b) => a.number - b.number || byCreation(a, b));
-  const taken = new Set<number>();
-  const kept: Initiative[] = [];
-  const later: Initiative[] = [];
-  for (const initiative of ordered) {
-    if (initiative.number >= 1 && !taken.has(initiative.number)) {
-      taken.add(initiative.number);
-      kept.push({ ...initiative, code: `${INITIATIVE_CODE_PREFIX}-${initiative.number}` });
-    } else later.push(initiative);
-  }
-  let next = Math.max(0, ...taken) + 1;
-  for (const initiative of later.sort(byCreation)) {
-    kept.push({ ...initiative, number: next, code: `${INITIATIVE_CODE_PREFIX}-${next}` });
-    next++;
-  }
-  return kept.sort((a, b) => a.number - b.number);
+  const stored = new Set(initiatives.map((i) => i.number).filter((n) => n >= 1));
+  const shown = new Set<number>();
+  let highest = 0;
+  const coded = [...initiatives].sort(byCreation).map((initiative) => {
+    let number = initiative.number;
+    if (number < 1 || shown.has(number)) {
+      number = highest + 1;
+      while (shown.has(number) || stored.has(number)) number++;
+    }
+    shown.add(number);
+    highest = Math.max(highest, number);
+    return { ...initiative, number, code: `${INITIATIVE_CODE_PREFIX}-${number}` };
+  });
+  return coded.sort((a, b) => a.number - b.number);
 }

@@ -37,6 +37,9 @@ export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export const BOARD_CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
 export type BoardCadence = (typeof BOARD_CADENCES)[number];
 
+/** A huddle or board meeting nobody ended within this long counts as abandoned, not running. */
+export const MEETING_STALE_MS = 12 * 60 * 60 * 1000;
+
 /** Prefix of initiative codes: CX-1, CX-2, ... */
 export const INITIATIVE_CODE_PREFIX = 'CX';
 
