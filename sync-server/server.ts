@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import type { Revocations } from './auth/revocations';
 import { verifyToken } from './auth/tokens';
 import type { Config } from './config';
+import { createExportRoute } from './http/export';
 import { createRoutes } from './http/routes';
 import { createUpgradeHandler } from './http/upgrade';
 import { createLogger, type Logger } from './logger';
@@ -62,7 +63,8 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
   const verify = (workspace: string, token: string | null) =>
     verifyToken(deps.secret, token, { workspace, generation: deps.revocations.generation(workspace) });
 
-  const http: Server = createServer(createRoutes({ metrics, stats, verify }));
+  const exportRoute = createExportRoute({ verify, rooms, metrics, logger });
+  const http: Server = createServer(createRoutes({ metrics, stats, verify, exportRoute }));
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false });
   wss.on('error', (error) => logger.error('websocket server error', { error }));
   http.on('error', (error) => logger.error('http server error', { error }));

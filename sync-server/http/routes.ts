@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenCheck } from '../auth/tokens';
 import type { Metrics } from '../metrics';
+import type { ExportRoute } from './export';
 import { isWorkspaceId } from '../../shared/workspace-id';
 
 export interface RoutesOptions {
@@ -13,6 +14,8 @@ export interface RoutesOptions {
   stats(): { connections: number; documents: number };
   verify(workspace: string, token: string | null): TokenCheck;
   startedAt?: number;
+  /** `GET /v1/workspaces/<id>/export` (http/export.ts). */
+  exportRoute?: ExportRoute;
 }
 
 const CORS = {
@@ -27,6 +30,7 @@ export function createRoutes(options: RoutesOptions): (req: IncomingMessage, res
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    if (options.exportRoute?.matches(url.pathname)) return void options.exportRoute.handle(req, res, url);
     switch (url.pathname) {
       case '/healthz':
         if (method !== 'GET' && method !== 'HEAD') return text(res, 405, 'method not allowed\n');
