@@ -1,7 +1,8 @@
 /** @module Dispatches a command by name to its handler, after checking the envelope. */
-import type { CommandName, CommandResult } from '../../messaging/protocol';
+import type { CommandArgs, CommandName, CommandResult } from '../../messaging/protocol';
 import { refuse } from '../errors';
 import { cadenceCommands } from './cadence';
+import { exportFiles } from './export';
 import { recordCommands } from './records';
 import { sessionCommands, type SessionEnv } from './session';
 import { writeEnv } from './write-env';
@@ -15,6 +16,7 @@ export function runCommand<C extends CommandName>(name: C, args: unknown, env: C
   if (Object.hasOwn(sessionCommands, name)) {
     return Promise.resolve((sessionCommands as Record<string, (a: unknown, e: SessionEnv) => unknown>)[name]!(args, env)) as Promise<CommandResult<C>>;
   }
+  if (name === 'export') return Promise.resolve(exportFiles(args as CommandArgs<'export'>, env.state, env.now())) as Promise<CommandResult<C>>;
   if (Object.hasOwn(writing, name)) {
     return (writing as Record<string, (a: unknown, e: ReturnType<typeof writeEnv>) => Promise<unknown>>)[name]!(args, writeEnv(env.state, env.now)) as Promise<CommandResult<C>>;
   }
