@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { ActionFields } from './ActionFields';
+import { ActionOutcome } from './ActionOutcome';
 import { CommentsSection } from './CommentsSection';
 import { DetailBar } from './DetailBar';
 import { EvidenceList } from './EvidenceList';
@@ -34,6 +35,7 @@ export function ActionDetailView({ app, id, active }: { app: PopupModel; id: str
             <Notices error={model.error.value} notice={model.notice.value} />
             <ActionFields key={detail.action.id} model={model} action={detail.action} members={members} me={app.me()}
               today={localCalendarDate(now)} readOnly={readOnly} />
+            <ActionOutcome hub={app.hub} id={detail.action.id} />
             <EvidenceList captures={detail.captures} disabled={readOnly || model.busy.value} now={now}
               onOpen={model.openCapture} onUnlink={(captureId) => void model.unlink(captureId)} />
             <CommentsSection comments={detail.action.comments} member={(m) => members.find((x) => x.id === m)} now={now}

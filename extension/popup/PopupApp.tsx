@@ -9,6 +9,7 @@ import { InboxPanel } from './InboxPanel';
 import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
 import type { PopupModel } from './popup-model';
 import { PopupHeader, SetupNotice } from './PopupHeader';
+import { ExportDialog } from './ExportDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { panelId, TabBar, tabId } from './TabBar';
 import type { Tab } from './router-model';
@@ -33,7 +34,8 @@ export function PopupApp({ model }: { model: PopupModel }) {
   const notJoined = status?.state === 'not_joined';
   return (
     <div class="pp-app">
-      <PopupHeader status={status} onHelp={() => { model.helpOpen.value = true; }} onOptions={model.openOptions} />
+      <PopupHeader status={status} onHelp={() => { model.helpOpen.value = true; }} onOptions={model.openOptions}
+        {...(notJoined ? {} : { onDashboard: model.openDashboard, onExport: () => { model.exportOpen.value = true; } })} />
       {status && (notJoined || status.state === 'refused') && <SetupNotice status={status} onOptions={model.openOptions} />}
       {!notJoined && (
         <>
@@ -50,6 +52,7 @@ export function PopupApp({ model }: { model: PopupModel }) {
         </>
       )}
       {help && <ShortcutsDialog onClose={() => { model.helpOpen.value = false; }} />}
+      {model.exportOpen.value && <ExportDialog model={model.exporter} onClose={() => { model.exportOpen.value = false; }} />}
     </div>
   );
 }

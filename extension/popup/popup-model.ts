@@ -6,7 +6,10 @@
 import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Member } from '../../shared/schema/records';
 import type { HubClient } from '../messaging/hub-client';
-import type { HubStatus } from '../messaging/protocol';
+import type { ExportScope, HubStatus } from '../messaging/protocol';
+import { defaultSaveEnv } from '../export/downloads';
+import { createExportModel, type ExportModel } from '../export/export-model';
+import { toInboxFilter } from './inbox-model';
 import { parseViewCache, VIEW_CACHE_KEY, type ViewCache } from '../messaging/view-cache';
 import { liveQuery } from '../ui/live-query';
 import { createActionModel, type ActionModel } from './action-model';
@@ -18,6 +21,8 @@ import { createRouter, type Router } from './router-model';
 
 export interface PopupModel {
   env: PopupEnv;
+  /** The hub, for small self-contained views (an action's outcome). */
+  hub: HubClient;
   router: Router;
   /** The hub's status; from the cache (as "loading") until the hub answers. */
   status: ReadonlySignal<HubStatus | undefined>;
@@ -31,6 +36,11 @@ export interface PopupModel {
   actionModel(id: string): ActionModel;
   helpOpen: Signal<boolean>;
   openOptions(): void;
+  /** Opens the dashboard in a tab. */
+  openDashboard(): void;
+  /** Exports what the Inbox and Actions lists show now. */
+  exporter: ExportModel;
+  exportOpen: Signal<boolean>;
   /** Paints from a cached view when it belongs to this workspace and nothing live has arrived yet. */
   applyCache(cache: ViewCache | null): void;
   dispose(): void;
@@ -54,6 +64,12 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   const members = computed(() => liveMembers.value.value ?? cached.value?.members ?? []);
   const byId = computed(() => new Map(members.value.map((m) => [m.id, m])));
   let actions: ActionsModel | null = null;
+  const exportScope = (): ExportScope => {
+    const inboxFilter = toInboxFilter(inbox.filters.value, me());
+    if (!actions) return { from: 'lists', inbox: inboxFilter, actions: { view: 'all', openOnly: true } };
+    const view = actions.view.value;
+    return { from: 'lists', inbox: inboxFilter, actions: view === 'quick_wins' ? { view, today: actions.today() } : actions.list.filter.value };
+  };
 
   // A cache of another workspace (or of no workspace any more) must not stay on screen.
   const stopGuard = effect(() => {
@@ -63,7 +79,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   });
 
   return {
-    env, router, status, members, inbox,
+    env, hub, router, status, members, inbox,
     me,
     memberName: (id) => (id ? byId.value.get(id)?.name ?? 'Someone' : 'Unassigned'),
     actions() {
@@ -80,6 +96,11 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
     openOptions() {
       void env.browser.runtime.openOptionsPage();
     },
+    openDashboard() {
+      void env.browser.tabs.create({ url: env.browser.runtime.getURL('/dashboard.html') });
+    },
+    exporter: createExportModel(hub, exportScope, defaultSaveEnv(env.browser.downloads)),
+    exportOpen: signal(false),
     applyCache(cache) {
       if (!cache || cache.status.workspace?.id !== cache.workspace || cache.status.state === 'not_joined') return;
       if (liveStatus.value.value && liveStatus.value.value.workspace?.id !== cache.workspace) return;
