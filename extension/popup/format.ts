@@ -19,11 +19,15 @@ export function relativeAge(iso: string, now: number): string {
 }
 
 // Intl formatters are costly to build (toLocale*String builds one per call); a list renders dozens.
-let formatters: { day: Intl.DateTimeFormat; dayYear: Intl.DateTimeFormat; full: Intl.DateTimeFormat } | null = null;
+// The words are English; dates and times are the viewer's local ones (their time zone), written the same way everywhere.
+let formatters: Record<'day' | 'dayYear' | 'full' | 'weekday' | 'weekdayDay' | 'time', Intl.DateTimeFormat> | null = null;
 const format = () => (formatters ??= {
   day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
   dayYear: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
   full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+  weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'short' }),
+  weekdayDay: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }),
+  time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }),
 });
 
 function shortDate(date: Date, today: Date): string {
@@ -36,6 +40,30 @@ export function calendarDate(date: string, now: number): string {
   if (!y || !m || !d) return date;
   return shortDate(new Date(y, m - 1, d), new Date(now));
 }
+
+/**
+ * When a meeting happened, in local time: "today 09:15", "Tue 09:15" within the last six days,
+ * else "12 Nov 09:15" ("12 Nov 2025 09:15" in another year).
+ */
+export function meetingTime(iso: string, now: number): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const time = format().time.format(at);
+  const today = new Date(now);
+  const days = Math.round((startOfDay(today) - startOfDay(at)) / DAY);
+  if (days === 0) return `today ${time}`;
+  if (days > 0 && days < 7) return `${format().weekday.format(at)} ${time}`;
+  return `${shortDate(at, today)} ${time}`;
+}
+
+/** A calendar date with its weekday, for dates people plan around: "Tue 22 Dec". */
+export function plannedDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return format().weekdayDay.format(new Date(y, m - 1, d));
+}
+
+const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 
 /** Full local date and time, for tooltips. */
 export function fullTime(iso: string): string {
@@ -65,6 +93,8 @@ export function sourceLabel(capture: Capture): string {
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   proposed: 'proposed', open: 'open', in_progress: 'in progress', blocked: 'blocked', done: 'done', wont_do: "won't do",
 };
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
 
