@@ -19,9 +19,8 @@ export function PeopleView({ model: app }: { model: PopupModel; active: boolean 
   }
   const counts = (open: number, overdue: number, done?: number) => (
     <span class="pp-person-counts">
-      <span>{open} open</span>
-      <span class={overdue > 0 ? 'pp-due is-overdue' : undefined}>{overdue} overdue</span>
-      {done !== undefined && <span>{done} done in {PEOPLE_DONE_DAYS} days</span>}
+      {open} open · <span class={overdue > 0 ? 'pp-due is-overdue' : undefined}>{overdue} overdue</span>
+      {done !== undefined && <> · {done} done in {PEOPLE_DONE_DAYS} days</>}
     </span>
   );
   return (
@@ -33,7 +32,7 @@ export function PeopleView({ model: app }: { model: PopupModel; active: boolean 
           <li key={member.id}>
             <button type="button" class="pp-person" onClick={() => model.openList(member.id)}>
               <MemberAvatar name={member.name} color={member.color} decorative />
-              <span class="pp-person-name">{member.name}{member.id === me ? ' (you)' : ''}</span>
+              <span class="pp-person-name">{member.name}{member.id === me ? ' (you)' : ''}<span class="cl-visually-hidden">:</span></span>
               {counts(open, overdue, doneRecently)}
             </button>
           </li>
@@ -42,7 +41,7 @@ export function PeopleView({ model: app }: { model: PopupModel; active: boolean 
           <li>
             <button type="button" class="pp-person is-unassigned" onClick={() => model.openList(UNASSIGNED)}>
               <span class="pp-avatar pp-more" aria-hidden="true">?</span>
-              <span class="pp-person-name">Nobody yet</span>
+              <span class="pp-person-name">Nobody yet<span class="cl-visually-hidden">:</span></span>
               {counts(view.unassigned.open, view.unassigned.overdue)}
             </button>
           </li>
