@@ -9,7 +9,6 @@ export function CaptureLine({ capture, now, onOpen }: { capture: Capture; now: n
       <div class="pp-evidence-foot">
         <span class="pp-meta">
           {[ratingText(capture), sourceLabel(capture), capture.source.author, relativeAge(capture.capturedAt, now)].filter(Boolean).join(' · ')}
-          {capture.tags.map((tag) => <span key={tag} class="pp-tag">{tag}</span>)}
         </span>
         <button type="button" class="pp-small" aria-label={`Open capture ${quoteStart(capture.text)}`} onClick={() => onOpen(capture.id)}>Open</button>
       </div>

@@ -17,7 +17,7 @@ export function DecisionNote({ decision, nameOf, now }: DecisionNoteProps) {
     <section class={`pp-section pp-decision is-${decision.outcome}`} aria-labelledby="decision-heading">
       <h3 id="decision-heading">Change board decision</h3>
       <p class="pp-decision-line">
-        <strong>{accepted ? 'Accepted' : 'Declined'}</strong> by {nameOf(decision.by)}{' '}
+        <strong>{accepted ? 'Accepted' : 'Declined'}</strong> by {nameOf(decision.by)},{' '}
         <time dateTime={decision.at} title={fullTime(decision.at)}>{meetingTime(decision.at, now)}</time>
         {decision.boardId === null && <span class="cl-muted"> (outside a board meeting)</span>}
       </p>

@@ -33,7 +33,6 @@ export function EscalationRow({ model, escalation, now, disabled }: { model: Hud
         <button type="button" class="primary pp-small" disabled={disabled} aria-label={`Propose ${theme} to the change board`}
           onClick={() => void model.propose(escalation)}>Propose</button>
       </div>
-      <p class="cl-muted pp-small-text">No action or proposal on any of them yet.</p>
     </li>
   );
 }

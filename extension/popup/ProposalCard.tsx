@@ -18,6 +18,9 @@ export interface ProposalCardProps {
   onDecline(id: string): void;
 }
 
+/** Quotes shown under a proposal; its page lists all its evidence. */
+const EVIDENCE_SHOWN = 2;
+
 export function ProposalCard({ proposal, place, proposer, now, disabled, onOpen, onAccept, onDecline }: ProposalCardProps) {
   const { action, score, evidence } = proposal;
   const scored = (what: string, n: number | null) => `${what} ${n === null ? 'not scored' : `${n}/5`}`;
@@ -37,7 +40,7 @@ export function ProposalCard({ proposal, place, proposer, now, disabled, onOpen,
       </p>
       {evidence.length > 0 && (
         <ul class="pp-proposal-evidence" aria-label={`Evidence for ${action.title}`}>
-          {evidence.map((capture) => <li key={capture.id} class="pp-quote pp-quote-two">{capture.text}</li>)}
+          {evidence.slice(0, EVIDENCE_SHOWN).map((capture) => <li key={capture.id} class="pp-quote" title={capture.text}>{capture.text}</li>)}
         </ul>
       )}
       <p class="cl-muted pp-small-text">Proposed by {proposer}, {relativeAge(action.createdAt, now)}</p>
