@@ -1,6 +1,7 @@
 /** @module Words for the popup: ages, ratings, platforms, statuses, dates, initials. */
-import type { ActionStatus, Channel, LoopState, Sentiment } from '../../shared/schema/constants';
+import type { ActionStatus, LoopState } from '../../shared/schema/constants';
 import type { Capture } from '../../shared/schema/records';
+import { PLATFORM_NAMES } from '../ui/words';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -79,15 +80,11 @@ export function ratingText(capture: Capture): string | null {
 
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-const PLATFORMS: Record<string, string> = {
-  trustpilot: 'Trustpilot', g2: 'G2', amazon: 'Amazon', 'google-play': 'Google Play', 'app-store': 'App Store',
-  reddit: 'Reddit', x: 'X', youtube: 'YouTube', 'hacker-news': 'Hacker News', linkedin: 'LinkedIn',
-};
 
 /** The platform's name when known ("Trustpilot"), else the site ("forum.example.com"). */
 export function sourceLabel(capture: Capture): string {
   const { platform, site } = capture.source;
-  return (platform && PLATFORMS[platform]) ?? site ?? '';
+  return (platform && PLATFORM_NAMES[platform]) ?? site ?? '';
 }
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
@@ -96,11 +93,7 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  review: 'Review', social: 'Social', forum: 'Forum', support: 'Support', other: 'Other',
-};
+export { CHANNEL_LABELS, plural, SENTIMENT_LABELS } from '../ui/words';
 
 export const LOOP_LABELS: Record<LoopState, string> = { none: 'No reply needed', reply_needed: 'Reply needed', replied: 'Replied' };
 
@@ -123,6 +116,3 @@ export function titleFromQuote(text: string): string {
   const sentence = /^(.{12,}?[.!?])(\s|$)/.exec(flat)?.[1] ?? flat;
   return sentence.length <= 80 ? sentence : `${sentence.slice(0, 79).replace(/\s+\S*$/, '')}…`;
 }
-
-let numbers: Intl.NumberFormat | null = null;
-export const plural = (n: number, word: string, many = `${word}s`) => `${(numbers ??= new Intl.NumberFormat('en')).format(n)} ${n === 1 ? word : many}`;
