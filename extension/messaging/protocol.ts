@@ -13,6 +13,7 @@ import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { HuddleSectionId, HuddleView } from '../../shared/queries/huddle';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
 import type { InitiativeProgress, InitiativeSummary } from '../../shared/queries/initiatives';
+import type { Digest } from '../../shared/queries/digest';
 import type { PeopleView } from '../../shared/queries/people';
 import type {
   ActionStatus, BoardCadence, CaptureStatus, Channel, Horizon, LoopState, Role, Sentiment,
@@ -114,6 +115,8 @@ export interface Queries {
   initiative: { args: { id: string }; result: InitiativeDetail | null };
   people: { args: Record<string, never>; result: PeopleView };
   workspaceSettings: { args: Record<string, never>; result: WorkspaceSettings };
+  /** The weekly digest's numbers, team-wide. */
+  digest: { args: Record<string, never>; result: Digest };
 }
 export type QueryName = keyof Queries;
 export type QueryArgs<Q extends QueryName> = Queries[Q]['args'];

@@ -3,6 +3,7 @@ import { historyOf } from '../../../shared/queries/actions';
 import { memberRanking, recentDecisions, runningBoard, scoreProposals } from '../../../shared/queries/board';
 import { huddleView, HUDDLE_SECTIONS, type HuddleSectionId } from '../../../shared/queries/huddle';
 import { actionsByInitiative, initiativeMap, progressOf } from '../../../shared/queries/initiatives';
+import { weeklyDigest } from '../../../shared/queries/digest';
 import { peopleView } from '../../../shared/queries/people';
 import type { WorkspaceView } from '../../../shared/read/workspace-view';
 import { readSettings } from '../../../shared/read/cadence-records';
@@ -14,7 +15,7 @@ import { refuse } from '../errors';
 import type { QueryEnv } from './env';
 import { idfFor } from './idf';
 
-export type CadenceQuery = 'huddle' | 'board' | 'initiatives' | 'initiative' | 'people' | 'workspaceSettings';
+export type CadenceQuery = 'huddle' | 'board' | 'initiatives' | 'initiative' | 'people' | 'workspaceSettings' | 'digest';
 
 type Handler<Q extends CadenceQuery> = (args: QueryArgs<Q>, env: QueryEnv) => QueryResult<Q>;
 
@@ -80,6 +81,11 @@ export const cadenceQueries: { [Q in CadenceQuery]: Handler<Q> } = {
     const view = viewOf(env);
     const now = env.now();
     return peopleView(view.members(), view.actions(), { now, today: localCalendarDate(now) });
+  },
+  digest(_args, env) {
+    const view = viewOf(env);
+    const now = env.now();
+    return weeklyDigest(view, { now, today: localCalendarDate(now), idf: idfFor(view.captures()) });
   },
   workspaceSettings: (_args, env) => env.state.replica?.view.settings() ?? readSettings(() => undefined, emptyReport()),
 };
