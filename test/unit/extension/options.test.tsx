@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createOptionsModel } from '../../../extension/options/options-model';
 import { OptionsApp } from '../../../extension/options/OptionsApp';
+import { PreferencesForm } from '../../../extension/options/PreferencesForm';
+import { browserWords } from '../../../extension/ui/browser-words';
 import { encodeInvite } from '../../../shared/invite';
 import { inMemoryHub, TEST_INVITE } from '../../helpers/in-memory-hub';
 
@@ -55,5 +57,14 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Leave workspace' }));
     await screen.findByText('You left the workspace. Its copy on this device was deleted.');
     expect(hub.status().state).toBe('not_joined');
+  });
+
+  it('tells Chromium and Firefox users where to change the capture shortcut', () => {
+    const preferences = { inPageButton: true, badge: 'due', notifications: true } as const;
+    const { unmount } = render(<PreferencesForm preferences={preferences} onChange={() => {}} />);
+    expect(screen.getByText('chrome://extensions/shortcuts')).toBeTruthy();
+    unmount();
+    render(<PreferencesForm preferences={preferences} onChange={() => {}} words={browserWords(true)} />);
+    expect(screen.getByText('about:addons').parentElement?.textContent).toMatch(/about:addons \(the gear menu → Manage Extension Shortcuts\)\./);
   });
 });
