@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeInvite } from '../../shared/invite';
 import { localCalendarDate } from '../../shared/util/dates';
-import { removeDir, startTestServer, type TestServer } from '../integration/helpers/test-server';
+import { seedOnDisk } from '../helpers/seed-on-disk';
+import { removeDir, startTestServer, tempDataDir, type TestServer } from '../integration/helpers/test-server';
 import { waitFor } from '../integration/helpers/wait-for';
 import { launchProfile, type Profile } from './helpers/browser';
 import { launchFirefox, type FirefoxProfile } from './helpers/firefox/launch';
@@ -29,7 +30,10 @@ let dave: Profile;
 let carolOptions: FirefoxOptionsPage;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  const dataDir = tempDataDir();
+  // A lived-in workspace, so the screenshots show the product as a team sees it (none of it is Carol's).
+  await seedOnDisk(dataDir, WORKSPACE, { captures: 24, actions: 9 }, 'mem_teammate00000001');
+  server = await startTestServer({ dataDir });
   fixtures = await startFixtureServer();
   [carol, dave] = await Promise.all([
     launchFirefox('carol', { policy: { memberName: 'Support team' } }),
@@ -44,7 +48,11 @@ afterAll(async () => {
 });
 
 describe('Closeloop in Firefox ESR', () => {
-  it('joins on the options page, with the name the policy preset', async () => {
+  it('opens the options page at install and joins there, with the name the policy preset', async () => {
+    await waitFor('the options page to open by itself', async () => {
+      for (const tab of await carol.tabs()) if (await tab.url() === carol.extensionUrl('options.html')) return true;
+      return false;
+    }, { timeoutMs: 30_000, intervalMs: 250 });
     carolOptions = await FirefoxOptionsPage.open(carol);
     expect(await carolOptions.tab.value(await carolOptions.nameField())).toBe('Support team');
     await carolOptions.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Carol Diaz');

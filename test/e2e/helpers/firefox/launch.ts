@@ -50,6 +50,12 @@ export class FirefoxProfile {
     return tab;
   }
 
+  /** Every open tab, including those the extension opened itself. */
+  async tabs(): Promise<FirefoxTab[]> {
+    const handles = await this.marionette.send<string[]>('WebDriver:GetWindowHandles');
+    return handles.map((handle) => new FirefoxTab(this, handle));
+  }
+
   async openExtensionPage(path: string, type: 'tab' | 'window' = 'tab'): Promise<FirefoxTab> {
     return this.open(this.extensionUrl(path), type);
   }

@@ -51,6 +51,10 @@ export class FirefoxTab {
     await this.send('WebDriver:Navigate', { url });
   }
 
+  url(): Promise<string> {
+    return this.send<string>('WebDriver:GetCurrentURL');
+  }
+
   async reload(): Promise<void> {
     await this.send('WebDriver:Refresh');
   }
