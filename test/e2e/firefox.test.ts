@@ -2,7 +2,8 @@
  * @module Firefox end to end: the Firefox build in Debian's Firefox ESR, installed temporarily
  * through WebDriver BiDi, with an administrator's policies.json; a real sync server on port 0.
  * Carol joins in Firefox with an invite on the options page (her name preset by the policy),
- * captures a review with the in-page button; her popup lists it. Dave, in Chromium, captures too
+ * captures a review with the in-page button (her popup lists it) and another with the capture
+ * shortcut (the background asks the tab to open the dialog). Dave, in Chromium, captures too
  * and gives Carol an action that was due yesterday: Carol's Firefox popup shows his capture and
  * the action as overdue, her toolbar badge counts it in red, she is notified, and the sidebar
  * (Firefox's sidebar_action) shows the same triage app.
@@ -67,6 +68,14 @@ describe('Closeloop in Firefox ESR', () => {
     expect(await reviews.save(dialog)).toBe('Saved on this device — syncing now');
     const popup = await FirefoxTriagePage.open(carol);
     await popup.waitForText(/The charger died after nine days/);
+  });
+
+  it('opens the capture dialog with the keyboard shortcut (the background messages the tab)', async () => {
+    const page = await FirefoxCapturePage.open(carol, fixtures.url('trustpilot.html'));
+    await page.selectParagraph('article:nth-of-type(4) p[data-service-review-text-typography]');
+    await page.pressShortcut(carol);
+    const dialog = await page.tab.getByRole('dialog', 'Capture feedback');
+    expect(await page.save(dialog)).toBe('Saved on this device — syncing now');
   });
 
   it('shows a teammate\'s capture from Chromium and keeps Carol on the hook for an overdue action', async () => {

@@ -20,7 +20,7 @@ export const ADDON_ID = 'closeloop@closeloop.dev';
 /** Firefox gives each install a random moz-extension host; the profile pins it so tests know the URLs. */
 const ADDON_UUID = '0c1e5e10-5eed-4e57-8a11-c105e1005e10';
 /** How Firefox names the add-on's widgets (toolbar button, sidebar): its id with other characters as "_". */
-const WIDGET_ID = ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+export const WIDGET_ID = ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
 
 export interface FirefoxOptions {
   /** The `3rdparty.Extensions` entry for this add-on in policies.json (what `storage.managed` returns). */

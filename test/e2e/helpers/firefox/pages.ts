@@ -4,7 +4,7 @@
  * and the sidebar. Specs read as what a person does; every element is found by role and name.
  */
 import { waitFor } from '../../../integration/helpers/wait-for';
-import type { FirefoxProfile } from './launch';
+import { WIDGET_ID, type FirefoxProfile } from './launch';
 import type { ElementRef } from './marionette';
 import type { FirefoxTab, Name } from './tab';
 
@@ -80,6 +80,22 @@ export class FirefoxCapturePage {
       await this.tab.tripleClick(paragraph);
       return (await this.tab.queryAllByRole('button', 'Capture feedback')).length > 0;
     }, { timeoutMs: 20_000, intervalMs: 200 });
+  }
+
+  /**
+   * Alt+Shift+C. Keys sent through WebDriver reach the page, not the browser's own shortcut
+   * handling, so this fires the key element Firefox registered for the add-on's command (what a
+   * real key press triggers): it fails if the manifest's shortcut was not registered as Alt+Shift+C.
+   */
+  async pressShortcut(profile: FirefoxProfile): Promise<void> {
+    await this.tab.url(); // makes this tab Marionette's current one, so its window is the one used
+    const fired = await profile.inBrowserWindow<string>(`
+      const key = [...document.querySelectorAll('keyset[id^="ext-keyset-id-${WIDGET_ID}"] key')]
+        .find((k) => k.getAttribute('key')?.toUpperCase() === 'C' && k.getAttribute('modifiers') === 'alt,shift');
+      if (!key) return 'no Alt+Shift+C key registered';
+      key.doCommand();
+      return 'fired';`);
+    if (fired !== 'fired') throw new Error(fired);
   }
 
   async openDialogFromButton(): Promise<ElementRef> {
