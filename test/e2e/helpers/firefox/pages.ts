@@ -103,6 +103,13 @@ export class FirefoxCapturePage {
     return this.tab.getByRole('dialog', 'Capture feedback');
   }
 
+  /** Every CSS Custom Highlight on the page as [highlight name, highlighted text], the content script's included. */
+  highlights(): Promise<[string, string][]> {
+    return this.tab.evaluate(`const out = [];
+      for (const [name, highlight] of CSS.highlights) for (const range of highlight) out.push([name, range.toString()]);
+      return out;`);
+  }
+
   /** Clicks Save and returns what the dialog said (recorded in the page as it says it: the confirmation is brief). */
   async save(dialog: ElementRef): Promise<string> {
     await this.tab.evaluate(`
