@@ -2,10 +2,9 @@
  * @module The team's cadence views in real Chromium over a lived-in workspace (the demo seed on a
  * real server): the Huddle's sections and escalations, the Change board's proposals and ranking, a
  * declined proposal's reason, the transformation map's progress, People leading to one owner's
- * list, and the tab bar at the popup's 400 px. The run also takes the README's screenshots.
+ * list, and the tab bar at the popup's 400 px. `npm run screenshots` also takes the README's three
+ * screenshots from it (a plain run keeps them under .output/e2e/screenshots).
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeInvite } from '../../shared/invite';
 import { seedOnDisk } from '../helpers/seed-on-disk';
@@ -14,10 +13,10 @@ import { waitFor } from '../integration/helpers/wait-for';
 import { launchProfile, type Profile } from './helpers/browser';
 import { OptionsPage } from './helpers/pages';
 import { PopupPage } from './helpers/popup-page';
+import { screenshotPath } from './helpers/screenshots';
 
 const WORKSPACE = 'acme-cx';
 const ME = 'mem_danakim00000001';
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 let server: TestServer;
 let dana: Profile;
 let popup: PopupPage;
@@ -31,7 +30,6 @@ beforeAll(async () => {
   const options = await OptionsPage.open(dana);
   await options.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Dana Kim');
   await options.waitForState(/^Connected$/);
-  mkdirSync(SCREENSHOTS, { recursive: true });
   popup = await PopupPage.open(dana);
 });
 afterAll(async () => {
@@ -62,7 +60,7 @@ describe('the cadence views over a lived-in workspace', () => {
     expect(await popup.sectionCount('Done since last huddle')).toBeGreaterThanOrEqual(2);
     await popup.sectionRows('Done since last huddle').filter({ hasText: 'Closed by Sam Okafor' }).first().waitFor();
     await popup.page.evaluate(() => document.fonts.ready);
-    await popup.screenshot(resolve(SCREENSHOTS, 'huddle.png'));
+    await popup.screenshot(screenshotPath('huddle.png'));
   });
 
   it('shows the Change board in score order; my ranking is saved; a declined proposal shows why', async () => {
@@ -70,7 +68,7 @@ describe('the cadence views over a lived-in workspace', () => {
     const first = popup.proposal('Warn customers 60 days before a renewal price change');
     await first.waitFor();
     expect(await first.textContent()).toContain('4 captures · 4 customers');
-    await popup.screenshot(resolve(SCREENSHOTS, 'board.png'));
+    await popup.screenshot(screenshotPath('board.png'));
 
     await popup.rank(['Keyboard support across the booking form', 'Public API for tags']);
     const ranking = popup.page.getByRole('list', { name: 'Your ranking' }).locator('.pp-rank-title');
@@ -86,7 +84,7 @@ describe('the cadence views over a lived-in workspace', () => {
     await popup.openInitiatives();
     expect(await popup.initiativeProgress('Refund and billing clarity')).toMatch(/^1 of 3 done/);
     expect(await popup.initiativeProgress('Customer voice in the roadmap')).toBe('No actions yet');
-    await popup.screenshot(resolve(SCREENSHOTS, 'initiatives.png'));
+    await popup.screenshot(screenshotPath('initiatives.png'));
 
     await popup.openOwnerList('Sam Okafor');
     await waitFor('Sam’s list', async () => (await popup.page.getByRole('grid', { name: 'Actions' }).getByRole('row').count()) > 0);
