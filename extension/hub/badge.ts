@@ -3,6 +3,7 @@
  * inbox items). Red when one of mine is overdue. Recomputed after changes, at most every 250 ms.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
+import { plural } from '../ui/words';
 import type { Hub } from './hub';
 
 export interface Badge {
@@ -11,7 +12,11 @@ export interface Badge {
   title: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The toolbar button: `action` in MV3 (Chromium), `browserAction` in Firefox's MV2 build. */
+export function toolbarButton(browser: Browser): Browser['action'] {
+  return (browser.action ?? (browser as unknown as { browserAction: Browser['action'] }).browserAction);
+}
 
 export function badgeFor(hub: Hub): Badge {
   const status = hub.status();
@@ -38,9 +43,10 @@ export function setupBadge(browser: Browser, hub: Hub): { refresh(): void; stop(
     const key = JSON.stringify(badge);
     if (key === shown) return;
     shown = key;
-    void browser.action.setBadgeText({ text: badge.text });
-    void browser.action.setBadgeBackgroundColor({ color: badge.color });
-    void browser.action.setTitle({ title: badge.title });
+    const button = toolbarButton(browser);
+    void button.setBadgeText({ text: badge.text });
+    void button.setBadgeBackgroundColor({ color: badge.color });
+    void button.setTitle({ title: badge.title });
   };
   const schedule = () => { timer ??= setTimeout(apply, 250); };
   const off = hub.onChange(schedule);

@@ -1,7 +1,7 @@
 /**
- * @module The popup as a whole: sync status and members, routing, the two tabs' models (Actions
- * made on first visit), the shortcuts dialog, and the cached last view that paints the Inbox at once
- * while a cold service worker is still opening the workspace.
+ * @module The popup as a whole: sync status and members, routing, the tabs' models (all but the
+ * Inbox made on first visit), the shortcuts dialog, and the cached last view that paints the Inbox at
+ * once while a cold service worker is still opening the workspace.
  */
 import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Member } from '../../shared/schema/records';
@@ -18,22 +18,30 @@ import { createCaptureModel, type CaptureModel } from './capture-model';
 import { createInboxModel, type InboxModel } from './inbox-model';
 import { popupEnv, type PopupEnv } from './popup-env';
 import { createRouter, type Router } from './router-model';
+import type { ViewContext } from './view-context';
 
 export interface PopupModel {
   env: PopupEnv;
-  /** The hub, for small self-contained views (an action's outcome). */
-  hub: HubClient;
   router: Router;
   /** The hub's status; from the cache (as "loading") until the hub answers. */
   status: ReadonlySignal<HubStatus | undefined>;
   members: ReadonlySignal<Member[]>;
   memberName(id: string | null): string;
   me(): string | null;
+  /** The hub, for views that make their own models (the tabs built on first visit). */
+  hub: HubClient;
+  /** What every view model gets from the popup as a whole. */
+  context: ViewContext;
   inbox: InboxModel;
   /** The Actions tab's model, made when the tab is first shown. */
   actions(): ActionsModel;
   captureModel(id: string): CaptureModel;
   actionModel(id: string): ActionModel;
+  /**
+   * A tab's model, made by `create` the first time the tab is shown and kept (with its state) until
+   * the popup closes: `app.viewModel('huddle', () => createHuddleModel(app.hub, app.context, app.env))`.
+   */
+  viewModel<M extends { dispose(): void }>(key: string, create: () => M): M;
   helpOpen: Signal<boolean>;
   openOptions(): void;
   /** Opens the dashboard in a tab. */
@@ -51,7 +59,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   // The Inbox subscribes first: the hub answers in order, and the list is what the first paint needs.
   // `status` is declared below; `me` only reads it later, when a filter or view needs it.
   const me = (): string | null => status.value?.me?.id ?? null;
-  const context = { router, me };
+  const context: ViewContext = { router, me };
   const inbox = createInboxModel(hub, context, env);
   const liveStatus = liveQuery(hub, 'status', {});
   const liveMembers = liveQuery(hub, 'members', {});
@@ -70,6 +78,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
     const view = actions.view.value;
     return { from: 'lists', inbox: inboxFilter, actions: view === 'quick_wins' ? { view, today: actions.today() } : actions.list.filter.value };
   };
+  const viewModels = new Map<string, { dispose(): void }>();
 
   // A cache of another workspace (or of no workspace any more) must not stay on screen.
   const stopGuard = effect(() => {
@@ -79,7 +88,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   });
 
   return {
-    env, hub, router, status, members, inbox,
+    env, router, status, members, inbox, hub, context,
     me,
     memberName: (id) => (id ? byId.value.get(id)?.name ?? 'Someone' : 'Unassigned'),
     actions() {
@@ -92,6 +101,10 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
     },
     captureModel: (id) => createCaptureModel(hub, id, context, env),
     actionModel: (id) => createActionModel(hub, id, context),
+    viewModel<M extends { dispose(): void }>(key: string, create: () => M): M {
+      if (!viewModels.has(key)) viewModels.set(key, create());
+      return viewModels.get(key) as M;
+    },
     helpOpen: signal(false),
     openOptions() {
       void env.browser.runtime.openOptionsPage();
@@ -114,6 +127,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
       liveMembers.dispose();
       inbox.dispose();
       actions?.dispose();
+      for (const model of viewModels.values()) model.dispose();
       router.dispose();
     },
   };
