@@ -10,7 +10,7 @@ export function ClosureChart({ data }: { data: DashboardData }) {
   return (
     <ChartCard id="closure" title="Closure rate by month" summary={summary}
       table={{ columns: ['Month', 'Created', 'Done', 'Closure rate'], rows: months.map((m) => [m.month, m.created, m.done, fmtPercent(m.rate)]) }}>
-      <StackedBars label={`Actions created and done by month of creation. ${summary}`} categories={months.map((m) => monthName(m.month))}
+      <StackedBars label={`Closure rate by month: actions created and done, by month of creation. ${summary}`} categories={months.map((m) => monthName(m.month))}
         barLabels={months.map((m) => fmtPercent(m.rate))}
         series={[{ name: 'done', values: months.map((m) => m.done) }, { name: 'not done yet', values: months.map((m) => m.created - m.done) }]} />
     </ChartCard>

@@ -11,7 +11,7 @@ export function OwnersChart({ data }: { data: DashboardData }) {
   return (
     <ChartCard id="owners" title="By owner" summary={summary}
       table={{ columns: ['Owner', 'Open', 'Overdue', 'Done in period'], rows: owners.map((o) => [o.name, o.open, o.overdue, o.done]) }}>
-      <HorizontalBars label={`Open, overdue and done per owner. ${summary}`} series={['open', 'overdue', 'done']}
+      <HorizontalBars label={`By owner: open, overdue and done. ${summary}`} series={['open', 'overdue', 'done']}
         rows={owners.map((o) => ({ name: o.name, values: [o.open, o.overdue, o.done], text: `${o.open} · ${o.overdue} · ${o.done}` }))} />
     </ChartCard>
   );

@@ -8,7 +8,7 @@ export function ExportControls({ model, idPrefix, hint }: { model: ExportModel; 
       <p class="cl-muted">{hint}</p>
       <div class="cl-row">
         <span>
-          <label for={`${idPrefix}-what`}>Export</label>
+          <label for={`${idPrefix}-what`}>Records</label>
           <select id={`${idPrefix}-what`} value={model.what.value} onChange={(e) => { model.what.value = e.currentTarget.value as ExportChoice; }}>
             <option value="captures">Captures</option>
             <option value="actions">Actions</option>
