@@ -2,6 +2,7 @@
  * @module The dashboard page: what customers are saying, how fast the team closes loops, and
  * whether the fixes made the complaints stop, for a period and filter; export and the monthly report.
  */
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ExportControls } from '../export/ExportControls';
 import { CapturesChart } from './CapturesChart';
 import { ClosureChart } from './ClosureChart';
@@ -20,6 +21,14 @@ export function DashboardApp({ model }: { model: DashboardModel }) {
   const error = model.dashboard.error.value;
   const status = model.status.value.value;
   const outcomes = model.outcomes.value.value;
+  // The benchmark reads this mark: the first charts committed to the page.
+  const painted = useRef(false);
+  useLayoutEffect(() => {
+    if (data && !painted.current) {
+      painted.current = true;
+      performance.mark('closeloop:dashboard-paint');
+    }
+  }, [data]);
   return (
     <div class="db-page">
       <header class="db-header">

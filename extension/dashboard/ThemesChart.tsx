@@ -3,7 +3,6 @@ import type { ThemeChange } from '../../shared/dashboard/dashboard-data';
 import type { DayRange } from '../../shared/dashboard/periods';
 import { ChartCard } from './charts/ChartCard';
 import { HorizontalBars } from './charts/HorizontalBars';
-import { shortDate } from './charts/palette';
 
 export interface ThemesChartProps {
   id: string;
@@ -12,7 +11,7 @@ export interface ThemesChartProps {
   windows: { current: DayRange; previous: DayRange };
 }
 
-const span = (r: DayRange) => `${shortDate(r.start)}–${shortDate(r.end)}`;
+const span = (r: DayRange) => `${r.start} to ${r.end}`;
 
 export function ThemesChart({ id, title, themes, windows }: ThemesChartProps) {
   const rows = themes ? [...themes.rising, ...themes.falling] : [];
