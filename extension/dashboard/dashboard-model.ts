@@ -9,7 +9,8 @@ import { isPeriod, type PeriodId } from '../../shared/dashboard/periods';
 import { CHANNELS, type Channel } from '../../shared/schema/constants';
 import { createExportModel, type ExportModel } from '../export/export-model';
 import type { HubClient } from '../messaging/hub-client';
-import { liveQuery, type LiveQuery } from '../ui/live-query';
+import { deferredQuery, liveQuery, type LiveQuery } from '../ui/live-query';
+import type { QueryArgs } from '../messaging/protocol';
 import type { PageEnv } from './page-env';
 
 export interface DashboardModel {
@@ -52,14 +53,23 @@ export function createDashboardModel(hub: HubClient, env: PageEnv): DashboardMod
   const args = () => ({ period: period.value, filter: filter.value });
   const dashboard = liveQuery(hub, 'dashboard', args());
   const status = liveQuery(hub, 'status', {});
-  const facets = liveQuery(hub, 'facets', {});
-  const themes = liveQuery(hub, 'dashboardThemes', args());
-  const outcomes = liveQuery(hub, 'outcomes', { ...args(), limit: 25 });
+  // The heavier queries (clustering, outcomes) and the filter menus are asked for once the charts
+  // have their numbers, so the hub answers the first paint before it starts on them.
+  const later = <Q extends 'facets' | 'dashboardThemes' | 'outcomes'>(name: Q, a: () => QueryArgs<Q>): LiveQuery<Q> => {
+    const query = deferredQuery(hub, name);
+    const stop = dashboard.value.subscribe((v) => { if (v) { query.update(a()); queueMicrotask(() => stop()); } });
+    return query;
+  };
+  const facets = later('facets', () => ({}));
+  const themes = later('dashboardThemes', args);
+  const outcomes = later('outcomes', () => ({ ...args(), limit: 25 }));
   const refresh = () => {
     env.window.history.replaceState(null, '', toHash(period.value, filter.value));
     dashboard.update(args());
-    themes.update(args());
-    outcomes.update({ ...args(), limit: 25 });
+    if (dashboard.value.value) {
+      themes.update(args());
+      outcomes.update({ ...args(), limit: 25 });
+    }
   };
   return {
     period, filter, status, dashboard, themes, outcomes, facets,

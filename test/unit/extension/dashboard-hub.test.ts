@@ -32,11 +32,15 @@ describe('the dashboard in the hub', () => {
     const peer = h.peer('mem_colleague00001', 'Colleague');
     addCapture(peer, sampleCapture({ text: 'Coupon crashed checkout again', tags: ['checkout'] }));
     await waitFor('the pushed update', () => values.at(-1) === before + 1);
-    // Another tag's capture changes nothing under this filter: no push comes between these two.
+    // Another tag's capture changes nothing under this filter. The status query, subscribed after the
+    // dashboard, sees it; by then the dashboard's own re-evaluation of that change has run too.
+    let count = 0;
+    h.client.subscribe('status', {}, (s) => { count = s.captureCount; });
+    await waitFor('the status', () => count > 0);
+    const counted = count;
     addCapture(peer, sampleCapture({ text: 'Shipping was slow', tags: ['shipping'] }));
-    addCapture(peer, sampleCapture({ text: 'The coupon field vanished at checkout', tags: ['checkout'] }));
-    await waitFor('the next pushed update', () => values.at(-1) === before + 2);
-    expect(values).toEqual([before, before + 1, before + 2]);
+    await waitFor('the status to count it', () => count === counted + 1);
+    expect(values).toEqual([before, before + 1]);
   });
 
   it('refuses a bad period, channel or month in words', async () => {
