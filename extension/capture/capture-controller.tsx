@@ -3,6 +3,7 @@
  * menu, in-page button). The selection is read and cloned synchronously at that moment; the hub
  * connection lives only as long as the dialog, so ordinary page loads never wake the background.
  */
+import type { ReadonlySignal } from '@preact/signals';
 import type { HubClient } from '../messaging/hub-client';
 import { createDraft, type DraftReaders } from './capture-draft';
 import { createCaptureModel } from './capture-model';
@@ -18,6 +19,8 @@ export interface CaptureControllerDeps {
   isTrusted: TrustCheck;
   readers?: DraftReaders;
   closeDelayMs?: number;
+  /** Whether personal data is replaced before saving (policy); on when absent. */
+  redaction?: ReadonlySignal<boolean>;
 }
 
 export interface CaptureController {
@@ -50,6 +53,7 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
       const hub = connect();
       const model = createCaptureModel({
         hub, draft, onDone: controller.close, ...(deps.closeDelayMs !== undefined ? { closeDelayMs: deps.closeDelayMs } : {}),
+        ...(deps.redaction ? { redaction: deps.redaction } : {}),
       });
       session = { dispose() { model.dispose(); hub.close(); }, range: draft.range };
       layer.show(<CaptureDialog model={model} isTrusted={isTrusted} onClose={controller.close} />);

@@ -3,6 +3,7 @@
  * and everything typed stay here until a save succeeds, so a failed or refused save loses nothing.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { applyRedaction } from '../../shared/redact/detect';
 import { LIMITS, type Channel, type Sentiment } from '../../shared/schema/constants';
 import type { HubClient } from '../messaging/hub-client';
 import type { CaptureContext, HubStatus } from '../messaging/protocol';
@@ -23,6 +24,10 @@ export interface CaptureModel {
   tagProblem: Signal<string | null>;
   sentiment: Signal<Sentiment | null>;
   channel: Signal<Channel>;
+  /** Whether personal data is replaced before saving (the administrator's policy may turn it off). */
+  redaction: ReadonlySignal<boolean>;
+  /** Values of personal-data findings the person chose to keep. */
+  kept: Signal<ReadonlySet<string>>;
   status: ReadonlySignal<HubStatus | undefined>;
   context: ReadonlySignal<CaptureContext | undefined>;
   access: ReadonlySignal<Access>;
@@ -35,6 +40,8 @@ export interface CaptureModel {
   /** Adds a tag (normalised); false, with `tagProblem` set, when it cannot be one. */
   addTag(raw: string): boolean;
   removeTag(tag: string): void;
+  /** Keeps one finding as it stands, or replaces it again. */
+  toggleKept(value: string): void;
   save(options?: { allowDuplicate?: boolean }): Promise<void>;
   openOptions(): Promise<void>;
   dispose(): void;
@@ -49,6 +56,8 @@ export interface CaptureModelDeps {
   closeDelayMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /** Redaction on or off, as the policy says; on until told otherwise. */
+  redaction?: ReadonlySignal<boolean>;
 }
 
 export const SAVED_SYNCING = 'Saved on this device — syncing now';
@@ -59,8 +68,11 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
   const { hub, draft, onDone, closeDelayMs = 1500 } = deps;
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  const redaction = deps.redaction ?? signal(true);
   const status = liveQuery(hub, 'status', {});
-  const context = liveQuery(hub, 'captureContext', { text: draft.text, url: draft.source.url });
+  // The hub hears the quote only as it would be saved with everything replaced, never the personal data.
+  const context = liveQuery(hub, 'captureContext', { text: applyRedaction(draft.text, draft.personal), url: draft.source.url });
+  const kept = signal<ReadonlySet<string>>(new Set());
   const phase = signal<Phase>('editing');
   const refusedAsDuplicate = signal(false);
   const tags = signal<string[]>([]);
@@ -91,6 +103,8 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
     tagProblem,
     sentiment: signal(draft.sentiment),
     channel: signal(draft.channel),
+    redaction,
+    kept,
     status: status.value,
     context: context.value,
     access,
@@ -117,6 +131,12 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
     removeTag(tag) {
       tags.value = tags.value.filter((t) => t !== tag);
     },
+    toggleKept(value) {
+      const next = new Set(kept.value);
+      if (next.has(value)) next.delete(value);
+      else next.add(value);
+      kept.value = next;
+    },
     async save({ allowDuplicate = false } = {}) {
       if (!model.canSave.value) return;
       // Text left in the Tags field is meant as a tag; saving must not drop it silently.
@@ -128,6 +148,7 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
       model.error.value = null;
       const capture = toNewCapture(draft, {
         note: model.note.value, tags: tags.value, sentiment: model.sentiment.value, channel: model.channel.value,
+        redact: redaction.value, kept: kept.value,
       });
       try {
         const result = await hub.call('capture.save', allowDuplicate ? { capture, allowDuplicate: true } : { capture });

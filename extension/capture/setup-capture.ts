@@ -9,7 +9,8 @@ import { connectHub } from '../messaging/hub-client';
 import { createCaptureController } from './capture-controller';
 import { createInPageButton } from './in-page-button';
 import { canCaptureHere } from './page-guard';
-import { watchInPageButton } from './preferences';
+import { signal } from '@preact/signals';
+import { watchPageSettings } from './preferences';
 import { isTrustedEvent } from './trust';
 import { createUiLayer } from './ui-layer';
 
@@ -20,7 +21,9 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
   const isOwn = (target: EventTarget | Node | null) =>
     target instanceof Node && (dialogLayer.owns(target) || buttonLayer.owns(target));
 
-  const controller = createCaptureController({ win, layer: dialogLayer, connect: () => connectHub(), isTrusted: isTrustedEvent });
+  // On until the policy has been read and says otherwise: nothing unredacted leaves in the meantime.
+  const redaction = signal(true);
+  const controller = createCaptureController({ win, layer: dialogLayer, connect: () => connectHub(), isTrusted: isTrustedEvent, redaction });
   const button = createInPageButton({ win, layer: buttonLayer, isTrusted: isTrustedEvent, isOwn, onActivate: () => controller.open() });
 
   // Only the extension can message a content script, so this message needs no further proof.
@@ -33,7 +36,14 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  const stopPreference = watchInPageButton((enabled) => (enabled ? button.start() : button.stop()));
+  let buttonOn: boolean | null = null;
+  const stopPreference = watchPageSettings((settings) => {
+    redaction.value = settings.redaction;
+    if (settings.inPageButton === buttonOn) return;
+    buttonOn = settings.inPageButton;
+    if (buttonOn) button.start();
+    else button.stop();
+  });
 
   ctx.onInvalidated(() => {
     try {

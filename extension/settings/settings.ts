@@ -30,6 +30,8 @@ export interface ManagedPolicy {
   /** When true, people cannot leave or switch the preset workspace. */
   lockWorkspace?: boolean;
   inPageButton?: boolean;
+  /** Replace personal data in captures before they leave the page; on unless set to false. */
+  redactPersonalData?: boolean;
 }
 
 export interface EffectiveSettings extends Settings {
@@ -37,6 +39,8 @@ export interface EffectiveSettings extends Settings {
   managed: boolean;
   /** Problems with the policy, for the options page (a broken policy never breaks the extension). */
   policyProblems: string[];
+  /** Personal data is replaced in captures before they leave the page (policy `redactPersonalData`). */
+  redaction: boolean;
 }
 
 /** How long to wait for managed storage: Chromium on Linux never answers when no policy is installed. */
@@ -77,16 +81,21 @@ export async function readPolicy(
   const memberName = text('memberName');
   const lockWorkspace = flag('lockWorkspace');
   const inPageButton = flag('inPageButton');
+  const redactPersonalData = flag('redactPersonalData');
   if (inviteCode !== undefined) policy.inviteCode = inviteCode;
   if (memberName !== undefined) policy.memberName = memberName;
   if (lockWorkspace !== undefined) policy.lockWorkspace = lockWorkspace;
   if (inPageButton !== undefined) policy.inPageButton = inPageButton;
+  if (redactPersonalData !== undefined) policy.redactPersonalData = redactPersonalData;
   return { policy, problems };
 }
 
 /** Stored settings with policy applied: a valid policy invite wins and, when locked, cannot be left. */
 export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: string[] = []): EffectiveSettings {
-  const effective: EffectiveSettings = { ...stored, preferences: { ...stored.preferences }, managed: false, policyProblems: [...problems] };
+  const effective: EffectiveSettings = {
+    ...stored, preferences: { ...stored.preferences }, managed: false, policyProblems: [...problems],
+    redaction: policy.redactPersonalData !== false,
+  };
   if (policy.inviteCode) {
     try {
       const invite = decodeInvite(policy.inviteCode);

@@ -10,6 +10,7 @@ import type { TrustCheck } from '../trust';
 import { AccessNotice } from './AccessNotice';
 import { DialogFrame } from './DialogFrame';
 import { DuplicateNotice } from './DuplicateNotice';
+import { PersonalDataNotice } from './PersonalDataNotice';
 import { QuoteBlock } from './QuoteBlock';
 import { SourceDetails } from './SourceDetails';
 import { TagInput } from './TagInput';
@@ -32,6 +33,7 @@ export function CaptureDialog({ model, isTrusted, onClose }: CaptureDialogProps)
   const phase = model.phase.value;
   const busy = phase !== 'editing';
   const duplicate = model.duplicate.value;
+  const redacting = model.redaction.value;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
@@ -45,7 +47,12 @@ export function CaptureDialog({ model, isTrusted, onClose }: CaptureDialogProps)
     <DialogFrame labelledBy={`${id}-title`} onCancel={onClose} initialFocus='input[role="combobox"]'>
       <div class="cl-body" onKeyDown={onKeyDown}>
         <h2 id={`${id}-title`} class="cl-title">Capture feedback</h2>
-        <QuoteBlock id={`${id}-quote`} text={draft.text} selectedLength={draft.selectedLength} />
+        <QuoteBlock id={`${id}-quote`} text={draft.text} selectedLength={draft.selectedLength}
+          findings={redacting ? draft.personal : []} kept={model.kept.value} />
+        {redacting && (
+          <PersonalDataNotice findings={draft.personal} kept={model.kept.value} disabled={busy} isTrusted={isTrusted}
+            onToggle={model.toggleKept} />
+        )}
         <SourceDetails source={draft.source} />
         <AccessNotice access={model.access.value} isTrusted={isTrusted} onOpenOptions={() => void model.openOptions()} />
         {duplicate && (
