@@ -56,7 +56,9 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
         ...(deps.redaction ? { redaction: deps.redaction } : {}),
       });
       session = { dispose() { model.dispose(); hub.close(); }, range: draft.range };
-      layer.show(<CaptureDialog model={model} isTrusted={isTrusted} onClose={controller.close} />);
+      layer.show(<CaptureDialog model={model} isTrusted={isTrusted} onClose={controller.close}
+        onExpand={(expander) => { controller.close(); pressExpander(expander); }}
+        onWholeWords={(wider) => { controller.close(); if (restoreSelection(win, wider)) controller.open(); }} />);
     },
     close() {
       if (!session) return;
@@ -71,14 +73,24 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
   return controller;
 }
 
-/** Gives the person their selection back, as it was when the dialog opened, if the page still has it. */
-function restoreSelection(win: Window, range: Range) {
+/** Gives the person their selection back (or the one given), if the page still has it; true when it did. */
+function restoreSelection(win: Window, range: Range): boolean {
   try {
     const selection = win.getSelection();
-    if (!selection || !range.startContainer.isConnected) return;
+    if (!selection || !range.startContainer.isConnected) return false;
     selection.removeAllRanges();
     selection.addRange(range);
+    return true;
   } catch {
-    // The page changed under the range; leaving the selection empty is fine.
+    return false; // The page changed under the range; leaving the selection empty is fine.
+  }
+}
+
+/** Presses the page's "read more" for the person (they asked, with a trusted click), then leaves them to select again. */
+function pressExpander(expander: Element) {
+  try {
+    if (expander.isConnected) (expander as HTMLElement).click();
+  } catch {
+    // A page that throws in its own handler: nothing of ours to undo.
   }
 }

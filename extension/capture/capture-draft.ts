@@ -10,6 +10,7 @@ import type { CaptureAnchor, CaptureSource } from '../../shared/schema/records';
 import type { Finding } from '../../shared/redact/detect';
 import { describeRange, selectionText } from './anchor';
 import { extractContext, type ExtractedContext } from './extract';
+import { checkHealth, type HealthWarning } from './health/checks';
 import { findingsInQuote, redactCapture } from './redact-capture';
 
 export interface CaptureDraft {
@@ -24,6 +25,8 @@ export interface CaptureDraft {
   anchor: CaptureAnchor | null;
   /** Personal data found in `text` (emails, phones, cards, IBANs, ID numbers), in order. */
   personal: Finding[];
+  /** What may make this capture weaker evidence than it looks (collapsed text, two reviews, a cut quote …). */
+  health: HealthWarning[];
   /** The clone taken at open, to give the person their selection back when the dialog closes. */
   range: Range;
 }
@@ -33,6 +36,7 @@ export interface DraftReaders {
   text?: (range: Range) => string;
   anchor?: (range: Range) => CaptureAnchor;
   extract?: (doc: Document, range: Range, pageUrl: string) => ExtractedContext;
+  health?: typeof checkHealth;
 }
 
 /**
@@ -57,6 +61,9 @@ export function createDraft(selection: Range, doc: Document, pageUrl: string, re
     sentiment: context.sentiment,
     anchor,
     personal: attempt(() => findingsInQuote(text, anchor), []),
+    health: attempt(() => (readers.health ?? checkHealth)({
+      range, siteUrl: context.source.url, anchor, adapter: context.adapter ?? null, text, win: doc.defaultView ?? window,
+    }), []),
     range,
   };
 }

@@ -10,6 +10,7 @@ import type { TrustCheck } from '../trust';
 import { AccessNotice } from './AccessNotice';
 import { DialogFrame } from './DialogFrame';
 import { DuplicateNotice } from './DuplicateNotice';
+import { HealthNotice } from './HealthNotice';
 import { PersonalDataNotice } from './PersonalDataNotice';
 import { QuoteBlock } from './QuoteBlock';
 import { SourceDetails } from './SourceDetails';
@@ -19,6 +20,8 @@ export interface CaptureDialogProps {
   model: CaptureModel;
   isTrusted: TrustCheck;
   onClose(): void;
+  onExpand?(expander: Element): void;
+  onWholeWords?(range: Range): void;
 }
 
 const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
@@ -27,7 +30,7 @@ const CHANNEL_LABELS: Record<Channel, string> = { review: 'Review', social: 'Soc
 /** Elements where a plain Enter means something else: a new line, or pressing that button or link. */
 const OWN_ENTER = new Set(['textarea', 'button', 'a']);
 
-export function CaptureDialog({ model, isTrusted, onClose }: CaptureDialogProps) {
+export function CaptureDialog({ model, isTrusted, onClose, onExpand, onWholeWords }: CaptureDialogProps) {
   const id = useId();
   const { draft } = model;
   const phase = model.phase.value;
@@ -54,6 +57,8 @@ export function CaptureDialog({ model, isTrusted, onClose }: CaptureDialogProps)
             onToggle={model.toggleKept} />
         )}
         <SourceDetails source={draft.source} />
+        <HealthNotice warnings={draft.health} disabled={busy} isTrusted={isTrusted}
+          {...(onExpand ? { onExpand } : {})} {...(onWholeWords ? { onWholeWords } : {})} />
         <AccessNotice access={model.access.value} isTrusted={isTrusted} onOpenOptions={() => void model.openOptions()} />
         {duplicate && (
           <DuplicateNotice capturedAt={duplicate.capturedAt} disabled={!model.canSave.value} isTrusted={isTrusted}

@@ -85,13 +85,17 @@ export function draft(overrides: Partial<CaptureDraft> = {}): CaptureDraft {
     sentiment: 'positive',
     anchor: { quote: { exact: 'The export keeps timing out on big workspaces.', prefix: '', suffix: '' }, position: { start: 0, end: 46 }, range: null },
     personal: [],
+    health: [],
     range: document.createRange(),
     ...overrides,
   };
 }
 
 /** Renders the dialog over a fake hub, joined and writable unless the test pushes otherwise. */
-export function renderDialog(options: { draft?: CaptureDraft; hub?: FakeHub; isTrusted?: TrustCheck; live?: boolean; redaction?: ReadonlySignal<boolean> } = {}) {
+export function renderDialog(options: {
+  draft?: CaptureDraft; hub?: FakeHub; isTrusted?: TrustCheck; live?: boolean; redaction?: ReadonlySignal<boolean>;
+  onExpand?: (expander: Element) => void; onWholeWords?: (range: Range) => void;
+} = {}) {
   const hub = options.hub ?? fakeHub(async (name) => (name === 'capture.save' ? saved() : null));
   const onClose = vi.fn();
   const timers: { run(): void; ms: number }[] = [];
@@ -99,7 +103,8 @@ export function renderDialog(options: { draft?: CaptureDraft; hub?: FakeHub; isT
     hub: hub.client, draft: options.draft ?? draft(), onDone: onClose, setTimer: (run, ms) => timers.push({ run, ms }),
     ...(options.redaction ? { redaction: options.redaction } : {}),
   });
-  const view = render(<CaptureDialog model={model} isTrusted={options.isTrusted ?? testTrust} onClose={onClose} />);
+  const view = render(<CaptureDialog model={model} isTrusted={options.isTrusted ?? testTrust} onClose={onClose}
+    {...(options.onExpand ? { onExpand: options.onExpand } : {})} {...(options.onWholeWords ? { onWholeWords: options.onWholeWords } : {})} />);
   if (options.live !== false) {
     hub.push('status', status());
     hub.push('captureContext', context());
