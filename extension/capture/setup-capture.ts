@@ -11,6 +11,8 @@ import { createInPageButton } from './in-page-button';
 import { canCaptureHere } from './page-guard';
 import { signal } from '@preact/signals';
 import { watchPageSettings } from './preferences';
+import { setupRefind } from './refind/setup-refind';
+import type { IndexStorage } from './refind/page-presence';
 import { isTrustedEvent } from './trust';
 import { createUiLayer } from './ui-layer';
 
@@ -18,8 +20,9 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
   if (!canCaptureHere(win)) return;
   const dialogLayer = createUiLayer(ctx, 'closeloop-capture-dialog', 'modal');
   const buttonLayer = createUiLayer(ctx, 'closeloop-capture-button', 'inline');
+  const highlightLayer = createUiLayer(ctx, 'closeloop-highlights', 'inline');
   const isOwn = (target: EventTarget | Node | null) =>
-    target instanceof Node && (dialogLayer.owns(target) || buttonLayer.owns(target));
+    target instanceof Node && (dialogLayer.owns(target) || buttonLayer.owns(target) || highlightLayer.owns(target));
 
   // On until the policy has been read and says otherwise: nothing unredacted leaves in the meantime.
   const redaction = signal(true);
@@ -45,6 +48,11 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
     else button.stop();
   });
 
+  const stopRefind = setupRefind({
+    win, layer: highlightLayer, connect: () => connectHub(), isTrusted: isTrustedEvent, isOwn: (node) => isOwn(node),
+    storage: { get: (keys) => browser.storage.local.get(keys), onChanged: browser.storage.onChanged } as IndexStorage,
+  });
+
   ctx.onInvalidated(() => {
     try {
       browser.runtime.onMessage.removeListener(onMessage);
@@ -52,6 +60,7 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
       // An orphaned script (the extension was updated) may no longer reach the runtime; nothing to undo then.
     }
     stopPreference();
+    stopRefind();
     button.stop();
     controller.close();
   });

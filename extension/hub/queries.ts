@@ -4,7 +4,9 @@ import { captureFingerprint } from '../../shared/util/fingerprint';
 import { historyOf, queryActions } from '../../shared/queries/actions';
 import { countWorkspace } from '../../shared/queries/counts';
 import { queryInbox, sitesInUse, tagsInUse } from '../../shared/queries/inbox';
+import { capturesOnPage, pageIndexOf } from '../../shared/queries/page-captures';
 import { buildIdf, suggestActions, type Idf } from '../../shared/queries/similarity';
+import { colorFor } from '../../shared/mutations/members';
 import type { Capture } from '../../shared/schema/records';
 import { CHANNELS, SENTIMENTS } from '../../shared/schema/constants';
 import type { HubStatus, QueryArgs, QueryName, QueryResult } from '../messaging/protocol';
@@ -30,6 +32,9 @@ function idfFor(captures: readonly Capture[]): Idf {
   }
   return idf;
 }
+
+// The page index depends only on the captures list, like the IDF table.
+const pageIndexCache = new WeakMap<readonly Capture[], Record<string, number>>();
 
 const handlers: { [Q in QueryName]: Handler<Q> } = {
   status: (_args, env) => env.status(),
@@ -86,6 +91,38 @@ const handlers: { [Q in QueryName]: Handler<Q> } = {
     me: state.settings.memberId, today: localCalendarDate(now()),
   }),
   members: (_args, { state }) => [...(state.replica?.view.members() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+  pageIndex(_args, { state }) {
+    const captures = state.replica?.view.captures();
+    if (!captures) return {};
+    let index = pageIndexCache.get(captures);
+    if (!index) {
+      index = Object.fromEntries(pageIndexOf(captures));
+      pageIndexCache.set(captures, index);
+    }
+    return index;
+  },
+  pageCaptures({ urls }, { state }) {
+    const view = state.replica?.view;
+    if (!view || !Array.isArray(urls)) return { color: '#2454d6', captures: [] };
+    const nameOf = (id: string | null) => (id ? view.member(id)?.name ?? 'Someone' : null);
+    return {
+      color: colorFor(state.replica!.invite.workspace),
+      captures: capturesOnPage(view.captures(), urls.filter((u): u is string => typeof u === 'string')).map((c) => ({
+        id: c.id,
+        text: c.text,
+        anchor: c.anchor!,
+        status: c.status,
+        capturedAt: c.capturedAt,
+        source: {
+          url: c.source.url, author: c.source.author, rating: c.source.rating, ratingMax: c.source.ratingMax,
+          postedAt: c.source.postedAt, permalink: c.source.permalink, platform: c.source.platform,
+        },
+        actions: c.actionIds.map((id) => view.action(id)).filter((a) => a !== undefined).map((a) => ({
+          id: a.id, title: a.title, status: a.status, owner: nameOf(a.assignee), dueDate: a.dueDate,
+        })),
+      })),
+    };
+  },
   facets(_args, { state }) {
     const captures = state.replica?.view.captures() ?? [];
     return { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };

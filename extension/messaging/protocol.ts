@@ -9,7 +9,7 @@ import type { ActionFilter } from '../../shared/queries/actions';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
 import type { ActionStatus, CaptureStatus, LoopState, Role, Sentiment, Channel } from '../../shared/schema/constants';
-import type { Action, ActivityEntry, Capture, Member } from '../../shared/schema/records';
+import type { Action, ActivityEntry, Capture, CaptureAnchor, CaptureSource, Member } from '../../shared/schema/records';
 import type { Preferences } from '../settings/settings';
 
 /** The port name every client connects with. */
@@ -74,12 +74,16 @@ export interface Queries {
   /** This installation's settings as the options page shows them. */
   settings: { args: Record<string, never>; result: SettingsView };
   facets: { args: Record<string, never>; result: Facets };
+  /** The captures of the page a content script runs in (by its addresses), to highlight them. */
+  pageCaptures: { args: { urls: string[] }; result: PageCaptures };
+  /** Page key → number of captures, for the page index the hub writes to storage (page-index.ts). */
+  pageIndex: { args: Record<string, never>; result: Record<string, number> };
 }
 export type QueryName = keyof Queries;
 export type QueryArgs<Q extends QueryName> = Queries[Q]['args'];
 export type QueryResult<Q extends QueryName> = Queries[Q]['result'];
 
-export const CONTENT_SCRIPT_QUERIES: readonly QueryName[] = ['status', 'captureContext'];
+export const CONTENT_SCRIPT_QUERIES: readonly QueryName[] = ['status', 'captureContext', 'pageCaptures'];
 
 export type ConnectionState =
   | 'not_joined'   // no workspace configured
@@ -121,6 +125,23 @@ export interface CaptureContext {
   tags: { tag: string; count: number }[];
   duplicateOf: { id: string; capturedBy: string; capturedAt: string } | null;
   canWrite: boolean;
+}
+
+/** What the highlight on a page shows about one capture: what the team did with it. */
+export interface PageCapture {
+  id: string;
+  text: string;
+  anchor: CaptureAnchor;
+  status: CaptureStatus;
+  capturedAt: string;
+  source: Pick<CaptureSource, 'url' | 'author' | 'rating' | 'ratingMax' | 'postedAt' | 'permalink' | 'platform'>;
+  actions: { id: string; title: string; status: ActionStatus; owner: string | null; dueDate: string | null }[];
+}
+
+export interface PageCaptures {
+  /** The workspace's colour (#rrggbb), the same on every member's browser. */
+  color: string;
+  captures: PageCapture[];
 }
 
 export interface CaptureDetail {
