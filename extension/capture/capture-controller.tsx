@@ -19,8 +19,8 @@ export interface CaptureControllerDeps {
   isTrusted: TrustCheck;
   readers?: DraftReaders;
   closeDelayMs?: number;
-  /** Whether personal data is replaced before saving (policy); on when absent. */
-  redaction?: ReadonlySignal<boolean>;
+  /** The policy's word on redaction (null: the workspace's setting decides). */
+  redaction?: ReadonlySignal<boolean | null>;
 }
 
 export interface CaptureController {

@@ -56,8 +56,8 @@ export interface CaptureModelDeps {
   closeDelayMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
-  /** Redaction on or off, as the policy says; on until told otherwise. */
-  redaction?: ReadonlySignal<boolean>;
+  /** The policy's word on redaction; null (or absent) leaves it to the workspace's setting. */
+  redaction?: ReadonlySignal<boolean | null>;
 }
 
 export const SAVED_SYNCING = 'Saved on this device — syncing now';
@@ -68,11 +68,13 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
   const { hub, draft, onDone, closeDelayMs = 1500 } = deps;
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
-  const redaction = deps.redaction ?? signal(true);
+  const policy = deps.redaction ?? signal<boolean | null>(null);
   const status = liveQuery(hub, 'status', {});
   // The hub hears the quote only as it would be saved with everything replaced, never the personal data.
   const context = liveQuery(hub, 'captureContext', { text: applyRedaction(draft.text, draft.personal), url: draft.source.url });
   const kept = signal<ReadonlySet<string>>(new Set());
+  // Policy first, then the workspace's setting; on until the hub has said (nothing unredacted leaves meanwhile).
+  const redaction = computed(() => policy.value ?? context.value.value?.redactPersonalData ?? true);
   const phase = signal<Phase>('editing');
   const refusedAsDuplicate = signal(false);
   const tags = signal<string[]>([]);

@@ -29,10 +29,11 @@ export function defaultPreferenceSources(): PreferenceSources {
 /** What the content script obeys, read together (one settings read, one policy read). */
 export interface PageSettings {
   inPageButton: boolean;
-  redaction: boolean;
+  /** The policy's word on redaction; null leaves it to the workspace's setting. */
+  redaction: boolean | null;
 }
 
-const PAGE_DEFAULTS: PageSettings = { inPageButton: DEFAULT_PREFERENCES.inPageButton, redaction: true };
+const PAGE_DEFAULTS: PageSettings = { inPageButton: DEFAULT_PREFERENCES.inPageButton, redaction: null };
 
 /** Calls `onChange` with the in-page button's current value, then again whenever it changes; returns the stop function. */
 export function watchInPageButton(onChange: (enabled: boolean) => void, sources: PreferenceSources = defaultPreferenceSources()): () => void {
@@ -46,8 +47,8 @@ export function watchInPageButton(onChange: (enabled: boolean) => void, sources:
 
 /**
  * Calls `onChange` with the page settings once read, then whenever either source changes them.
- * Redaction is on unless the policy says `redactPersonalData: false`; until the first read answers
- * (up to POLICY_TIMEOUT_MS) callers keep the defaults, so redaction is on meanwhile.
+ * Until the first read answers (up to POLICY_TIMEOUT_MS) callers keep the defaults: no word from
+ * the policy, so redaction follows the workspace, which is on unless it says otherwise.
  */
 export function watchPageSettings(onChange: (settings: PageSettings) => void, sources: PreferenceSources = defaultPreferenceSources()): () => void {
   let stopped = false;

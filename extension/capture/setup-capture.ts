@@ -24,8 +24,8 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
   const isOwn = (target: EventTarget | Node | null) =>
     target instanceof Node && (dialogLayer.owns(target) || buttonLayer.owns(target) || highlightLayer.owns(target));
 
-  // On until the policy has been read and says otherwise: nothing unredacted leaves in the meantime.
-  const redaction = signal(true);
+  // The policy's word on redaction, once read; until then (and when it says nothing) the workspace decides.
+  const redaction = signal<boolean | null>(null);
   const controller = createCaptureController({ win, layer: dialogLayer, connect: () => connectHub(), isTrusted: isTrustedEvent, redaction });
   const button = createInPageButton({ win, layer: buttonLayer, isTrusted: isTrustedEvent, isOwn, onActivate: () => controller.open() });
 

@@ -162,12 +162,16 @@ export interface SettingsView {
   /** The workspace is set by the administrator's policy and locked. */
   managed: boolean;
   policyProblems: string[];
+  /** The policy's word on redaction (`redactPersonalData`), null when it says nothing. */
+  redaction: boolean | null;
 }
 
 export interface CaptureContext {
   tags: { tag: string; count: number }[];
   duplicateOf: { id: string; capturedBy: string; capturedAt: string } | null;
   canWrite: boolean;
+  /** The workspace's redaction setting (a browser's managed policy wins over it). */
+  redactPersonalData: boolean;
 }
 
 /** What the highlight on a page shows about one capture: what the team did with it. */

@@ -5,6 +5,7 @@ import { LeaveSection } from './LeaveSection';
 import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import { StatusPanel } from './StatusPanel';
+import { RedactionSettingForm } from './RedactionSettingForm';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
 export function OptionsApp({ model }: { model: OptionsModel }) {
@@ -43,6 +44,10 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
       {joined && model.workspaceSettings.value && (
         <WorkspaceSettingsForm key={JSON.stringify(model.workspaceSettings.value)} settings={model.workspaceSettings.value}
           canEdit={status.me?.role === 'editor'} busy={model.busy.value} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
+      )}
+      {joined && model.workspaceSettings.value && (
+        <RedactionSettingForm enabled={model.workspaceSettings.value.redactPersonalData} canEdit={status.me?.role === 'editor'}
+          busy={model.busy.value} policy={settings.redaction} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
       )}
       {joined && <LeaveSection busy={model.busy.value} managed={settings.managed} onLeave={() => void model.leave()} />}
     </main>

@@ -66,8 +66,11 @@ export interface EffectiveSettings extends Settings {
   managed: boolean;
   /** Problems with the policy, for the options page (a broken policy never breaks the extension). */
   policyProblems: string[];
-  /** Personal data is replaced in captures before they leave the page (policy `redactPersonalData`). */
-  redaction: boolean;
+  /**
+   * The policy's word on redaction (`redactPersonalData`): true or false, or null when it says
+   * nothing and the workspace's setting decides (on by default).
+   */
+  redaction: boolean | null;
 }
 
 /** How long to wait for managed storage: Chromium on Linux never answers when no policy is installed. */
@@ -121,7 +124,7 @@ export async function readPolicy(
 export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: string[] = []): EffectiveSettings {
   const effective: EffectiveSettings = {
     ...stored, preferences: cleanPreferences(stored.preferences), managed: false, policyProblems: [...problems],
-    redaction: policy.redactPersonalData !== false,
+    redaction: policy.redactPersonalData ?? null,
   };
   if (policy.inviteCode) {
     try {

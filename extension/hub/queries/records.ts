@@ -19,13 +19,14 @@ export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
   status: (_args, env) => env.status(),
   captureContext({ text, url }, { state }) {
     const view = state.replica?.view;
-    if (!view || typeof text !== 'string' || typeof url !== 'string') return { tags: [], duplicateOf: null, canWrite: false };
+    if (!view || typeof text !== 'string' || typeof url !== 'string') return { tags: [], duplicateOf: null, canWrite: false, redactPersonalData: true };
     const fingerprint = captureFingerprint(text.trim(), url);
     const duplicate = view.captures().find((c) => c.fingerprint === fingerprint);
     return {
       tags: tagsInUse(view.captures()).slice(0, 50),
       duplicateOf: duplicate ? { id: duplicate.id, capturedBy: duplicate.capturedBy, capturedAt: duplicate.capturedAt } : null,
       canWrite: state.role === 'editor',
+      redactPersonalData: view.settings().redactPersonalData,
     };
   },
   inbox({ filter, page }, { state }) {
@@ -69,6 +70,7 @@ export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
     preferences: state.settings.preferences,
     managed: state.settings.managed,
     policyProblems: state.settings.policyProblems,
+    redaction: state.settings.redaction,
   }),
   counts: (_args, { state, now }) => countWorkspace(state.replica?.view.captures() ?? [], state.replica?.view.actions() ?? [], {
     me: state.settings.memberId, today: localCalendarDate(now()),

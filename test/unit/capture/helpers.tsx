@@ -67,7 +67,7 @@ export function status(overrides: Partial<HubStatus> = {}): HubStatus {
 }
 
 export function context(overrides: Partial<CaptureContext> = {}): CaptureContext {
-  return { tags: [], duplicateOf: null, canWrite: true, ...overrides };
+  return { tags: [], duplicateOf: null, canWrite: true, redactPersonalData: true, ...overrides };
 }
 
 export const saved = (syncing = true) => ({ id: 'cap_new', duplicateOf: null, savedLocally: true, syncing });
@@ -93,7 +93,7 @@ export function draft(overrides: Partial<CaptureDraft> = {}): CaptureDraft {
 
 /** Renders the dialog over a fake hub, joined and writable unless the test pushes otherwise. */
 export function renderDialog(options: {
-  draft?: CaptureDraft; hub?: FakeHub; isTrusted?: TrustCheck; live?: boolean; redaction?: ReadonlySignal<boolean>;
+  draft?: CaptureDraft; hub?: FakeHub; isTrusted?: TrustCheck; live?: boolean; redaction?: ReadonlySignal<boolean | null>;
   onExpand?: (expander: Element) => void; onWholeWords?: (range: Range) => void;
 } = {}) {
   const hub = options.hub ?? fakeHub(async (name) => (name === 'capture.save' ? saved() : null));

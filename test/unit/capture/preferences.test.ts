@@ -60,7 +60,7 @@ describe('the in-page button preference', () => {
     const onChange = vi.fn();
     const src = sources({});
     const stop = watchPageSettings(onChange, src.value);
-    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ inPageButton: true, redaction: true }));
+    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ inPageButton: true, redaction: null }));
     src.setPolicy({ redactPersonalData: false });
     await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ inPageButton: true, redaction: false }));
     stop();

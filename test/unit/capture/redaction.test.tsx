@@ -5,7 +5,7 @@ import { cleanup, fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDraft, toNewCapture } from '../../../extension/capture/capture-draft';
 import type { NewCapture } from '../../../shared/mutations/clean-capture';
-import { forged, loadPage, renderDialog, selectText } from './helpers';
+import { context, forged, loadPage, renderDialog, selectText } from './helpers';
 
 afterEach(cleanup);
 
@@ -113,5 +113,16 @@ describe('personal data in a capture', () => {
     expect(dialog.queryByRole('group', { name: /Personal data/ })).toBeNull();
     await user.click(dialog.getByRole('button', { name: 'Save' }));
     expect(sent(hub).text).toContain(EMAIL);
+  });
+
+  it('follows the workspace\'s setting when the policy says nothing, and the policy when it does', () => {
+    const off = renderDialog({ draft: reviewDraft() });
+    expect(off.model.redaction.value).toBe(true); // on while the hub has not answered, and by default
+    off.hub.push('captureContext', context({ redactPersonalData: false }));
+    expect(off.model.redaction.value).toBe(false);
+    cleanup();
+    const forced = renderDialog({ draft: reviewDraft(), redaction: signal(true) });
+    forced.hub.push('captureContext', context({ redactPersonalData: false }));
+    expect(forced.model.redaction.value).toBe(true);
   });
 });

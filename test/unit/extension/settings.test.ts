@@ -33,13 +33,15 @@ describe('managed policy', () => {
     ]);
   });
 
-  it('redacts personal data unless the policy turns it off, and refuses a policy value that is not a flag', async () => {
-    expect(applyPolicy(stored, {}).redaction).toBe(true);
+  it('carries the policy\'s word on redaction, none when it says nothing, and refuses a value that is not a flag', async () => {
+    expect(applyPolicy(stored, {}).redaction).toBeNull();
     const off = await readPolicy({ get: async () => ({ redactPersonalData: false }) });
     expect(applyPolicy(stored, off.policy).redaction).toBe(false);
     const broken = await readPolicy({ get: async () => ({ redactPersonalData: 'no' }) });
     expect(broken.problems).toEqual(['Policy "redactPersonalData" must be true or false; ignored.']);
-    expect(applyPolicy(stored, broken.policy, broken.problems).redaction).toBe(true);
+    expect(applyPolicy(stored, broken.policy, broken.problems).redaction).toBeNull();
+    const on = await readPolicy({ get: async () => ({ redactPersonalData: true }) });
+    expect(applyPolicy(stored, on.policy).redaction).toBe(true);
   });
 
   it('treats a browser without managed storage as no policy', async () => {
