@@ -11,6 +11,7 @@ import { createInPageButton } from './in-page-button';
 import { canCaptureHere } from './page-guard';
 import { signal } from '@preact/signals';
 import { watchPageSettings } from './preferences';
+import { judgeAll, reportSources } from './refind/report-sources';
 import { setupRefind } from './refind/setup-refind';
 import type { IndexStorage } from './refind/page-presence';
 import { isTrustedEvent } from './trust';
@@ -51,6 +52,9 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
   const stopRefind = setupRefind({
     win, layer: highlightLayer, connect: () => connectHub(), isTrusted: isTrustedEvent, isOwn: (node) => isOwn(node),
     storage: { get: (keys) => browser.storage.local.get(keys), onChanged: browser.storage.onChanged } as IndexStorage,
+    onSettled(captures, settled, connect, urls) {
+      void reportSources(judgeAll(captures, settled, { doc: win.document, pageUrl: win.location.href }), urls, connect);
+    },
   });
 
   ctx.onInvalidated(() => {

@@ -4,7 +4,7 @@
  * addresses themselves are not listed there); a content script reads the two or three entries of
  * its own page at load and talks to the hub only when one exists. Both sides import this file.
  */
-import { hashKey, pageKey } from '../../shared/util/page-keys';
+import { hashKey, pageKey, sameSiteUrls } from '../../shared/util/page-keys';
 
 /** Prefix of the entries' names in `chrome.storage.local`. */
 export const PAGE_INDEX_PREFIX = 'page-index:';
@@ -31,7 +31,10 @@ export function parsePageIndexEntry(raw: unknown): PageIndexEntry | null {
   return entry && typeof entry === 'object' && entry.v === 1 && Number.isInteger(entry.n) && entry.n! > 0 ? (entry as PageIndexEntry) : null;
 }
 
-/** The addresses a page is known by: where it was loaded from, its canonical link and its Open Graph URL. */
+/**
+ * The addresses a page is known by: where it was loaded from, and its canonical link and Open
+ * Graph URL when they are on its own site (see sameSiteUrls; the hub applies the same rule).
+ */
 export function pageUrls(doc: Document, href: string): string[] {
   const urls = [href];
   const resolve = (value: string | null | undefined) => {
@@ -44,5 +47,5 @@ export function pageUrls(doc: Document, href: string): string[] {
   };
   resolve(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'));
   resolve(doc.querySelector('meta[property="og:url"], meta[name="og:url"]')?.getAttribute('content'));
-  return urls;
+  return sameSiteUrls(urls, href);
 }

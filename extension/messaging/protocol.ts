@@ -16,10 +16,10 @@ import type { InitiativeProgress, InitiativeSummary } from '../../shared/queries
 import type { Digest } from '../../shared/queries/digest';
 import type { PeopleView } from '../../shared/queries/people';
 import type {
-  ActionStatus, BoardCadence, CaptureStatus, Channel, Horizon, LoopState, Role, Sentiment,
+  ActionStatus, BoardCadence, CaptureStatus, Channel, Horizon, LoopState, ReplyChannel, Role, Sentiment, SourceCheckState,
 } from '../../shared/schema/constants';
 import type {
-  Action, ActivityEntry, BoardMeeting, Capture, CaptureAnchor, CaptureSource, Initiative, Member, WorkspaceSettings,
+  Action, ActivityEntry, BoardMeeting, Capture, CaptureAnchor, CaptureSource, Initiative, Member, SourceCheck, WorkspaceSettings,
 } from '../../shared/schema/records';
 import type { Preferences } from '../settings/settings';
 
@@ -39,7 +39,15 @@ export interface Commands {
   'capture.edit': { args: { id: string; patch: CapturePatch }; result: null };
   'capture.tag': { args: { ids: string[]; add?: string[]; remove?: string[] }; result: null };
   'capture.setStatus': { args: { ids: string[]; status: CaptureStatus; reason?: string }; result: null };
-  'capture.setLoop': { args: { id: string; state: LoopState; replyUrl?: string | null }; result: null };
+  'capture.setLoop': {
+    args: { id: string; state: LoopState; replyUrl?: string | null; reply?: { text?: string; where?: ReplyChannel | null; url?: string | null } | null };
+    result: null;
+  };
+  /** What revisiting a capture's page found (from the content script of that page). */
+  'capture.checkSource': {
+    args: { id: string; urls: string[]; state: SourceCheckState; text?: string | null; rating?: number | null; senderUrl?: string };
+    result: { written: boolean };
+  };
   'action.create': { args: { action: NewAction }; result: { id: string } };
   'action.edit': { args: { id: string; title?: string; description?: string }; result: null };
   'action.link': { args: { id: string; captureIds: string[] }; result: null };
@@ -80,7 +88,13 @@ export type CommandArgs<C extends CommandName> = Commands[C]['args'];
 export type CommandResult<C extends CommandName> = Commands[C]['result'];
 
 /** Commands a content script (running inside an untrusted page) may send; the rest need an extension page. */
-export const CONTENT_SCRIPT_COMMANDS: readonly CommandName[] = ['capture.save', 'openPage'];
+export const CONTENT_SCRIPT_COMMANDS: readonly CommandName[] = ['capture.save', 'capture.checkSource', 'openPage'];
+
+/**
+ * Requests about "this page": the hub stamps the port's sender address into `senderUrl` (whatever
+ * the caller sent), and answers only for addresses on the sender's own site.
+ */
+export const PAGE_REQUESTS: readonly string[] = ['pageCaptures', 'capture.checkSource'];
 
 export interface CaptureSaved {
   /** Id of the stored capture; null when refused as a duplicate. */
@@ -109,7 +123,7 @@ export interface Queries {
   settings: { args: Record<string, never>; result: SettingsView };
   facets: { args: Record<string, never>; result: Facets };
   /** The captures of the page a content script runs in (by its addresses), to highlight them. */
-  pageCaptures: { args: { urls: string[] }; result: PageCaptures };
+  pageCaptures: { args: { urls: string[]; senderUrl?: string }; result: PageCaptures };
   /** Page key → number of captures, for the page index the hub writes to storage (page-index.ts). */
   pageIndex: { args: Record<string, never>; result: Record<string, number> };
   /** The huddle since the watermark; each section lists up to its limit (25 by default). */
@@ -183,6 +197,8 @@ export interface PageCapture {
   capturedAt: string;
   source: Pick<CaptureSource, 'url' | 'author' | 'rating' | 'ratingMax' | 'postedAt' | 'permalink' | 'platform'>;
   actions: { id: string; title: string; status: ActionStatus; owner: string | null; dueDate: string | null }[];
+  /** What the last visit found, so a visit that finds the same does not write it again. */
+  sourceCheck: SourceCheck | null;
 }
 
 export interface PageCaptures {

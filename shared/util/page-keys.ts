@@ -40,3 +40,25 @@ export function fnv1a(text: string, seed: number): string {
   }
   return hash.toString(16).padStart(8, '0');
 }
+
+const LOCAL_HOST = /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/;
+
+/**
+ * The addresses a page may speak for: those on its own site (host without `www.`). A page's
+ * canonical link is its own markup, so a page on another site claiming to be a Trustpilot review
+ * must not see or touch that review's captures. Pages served from this machine (tests, saved
+ * copies) stand in for the address they declare, as extraction lets them.
+ */
+export function sameSiteUrls(urls: readonly string[], senderUrl: string): string[] {
+  const host = (url: string) => {
+    try {
+      return new URL(url).hostname.replace(/^www\./, '');
+    } catch {
+      return null;
+    }
+  };
+  const sender = host(senderUrl);
+  if (sender === null) return [];
+  if (LOCAL_HOST.test(sender)) return [...urls];
+  return urls.filter((url) => host(url) === sender);
+}

@@ -23,7 +23,7 @@ export interface RefindDeps {
   storage: IndexStorage;
   isOwn(node: Node): boolean;
   /** Called once the page settled, with the captures and what was found (source checks hook in here). */
-  onSettled?(captures: readonly PageCapture[], settled: Settled, hub: () => HubClient): void;
+  onSettled?(captures: readonly PageCapture[], settled: Settled, hub: () => HubClient, urls: readonly string[]): void;
 }
 
 /** Card data older than this is asked for again when a card opens (a teammate may have moved the action on). */
@@ -111,7 +111,7 @@ export function setupRefind(deps: RefindDeps): () => void {
     if (refinder) return void ask();
     refinder = createRefinder({ win, painter: createPainter(win), isOwn: deps.isOwn });
     refinder.onChange(schedulePlace);
-    refinder.onSettled((settled) => deps.onSettled?.(captures.value, settled, deps.connect));
+    refinder.onSettled((settled) => deps.onSettled?.(captures.value, settled, deps.connect, urls));
     for (const [target, type, listener] of listeners) target.addEventListener(type, listener, { capture: true, passive: true });
     layer.show(<HighlightLayer captures={captures} markers={markers} active={active} color={color} isTrusted={isTrusted}
       onShow={show} onHide={hide} onOpen={open} onCardEnter={() => { if (hideTimer) clearTimeout(hideTimer); hideTimer = null; }} />);

@@ -26,7 +26,9 @@ export const recordCommands: { [C in RecordCommand]: Handler<C> } = {
   'capture.edit': ({ id, patch }, env) => env.write((ctx) => editCapture(ctx, id, patch ?? {})).then(() => null),
   'capture.tag': ({ ids, add, remove }, env) => env.write((ctx) => tagCaptures(ctx, ids, { add: add ?? [], remove: remove ?? [] })).then(() => null),
   'capture.setStatus': ({ ids, status, reason }, env) => env.write((ctx) => setCaptureStatus(ctx, ids, status, reason)).then(() => null),
-  'capture.setLoop': ({ id, state, replyUrl }, env) => env.write((ctx) => setCustomerLoop(ctx, id, { state, replyUrl: replyUrl ?? null })).then(() => null),
+  'capture.setLoop': ({ id, state, replyUrl, reply }, env) => env.write((ctx) => setCustomerLoop(ctx, id, {
+    state, replyUrl: replyUrl ?? null, ...(reply ? { reply } : {}),
+  })).then(() => null),
   'action.create': ({ action }, env) => env.write((ctx) => ({ id: createAction(ctx, action) })),
   'action.edit': ({ id, title, description }, env) => env.write((ctx) => editAction(ctx, id, {
     ...(title !== undefined ? { title } : {}), ...(description !== undefined ? { description } : {}),

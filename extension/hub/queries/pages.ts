@@ -2,6 +2,7 @@
 import { colorFor } from '../../../shared/mutations/members';
 import { capturesOnPage, pageIndexOf } from '../../../shared/queries/page-captures';
 import type { Capture } from '../../../shared/schema/records';
+import { sameSiteUrls } from '../../../shared/util/page-keys';
 import type { QueryArgs, QueryResult } from '../../messaging/protocol';
 import type { QueryEnv } from './env';
 
@@ -23,13 +24,15 @@ export const pageQueries: { [Q in PageQuery]: Handler<Q> } = {
     }
     return index;
   },
-  pageCaptures({ urls }, { state }) {
+  pageCaptures({ urls, senderUrl }, { state }) {
     const view = state.replica?.view;
     if (!view || !Array.isArray(urls)) return { color: '#2454d6', captures: [] };
+    const asked = urls.filter((u): u is string => typeof u === 'string');
+    const allowed = typeof senderUrl === 'string' ? sameSiteUrls(asked, senderUrl) : asked;
     const nameOf = (id: string | null) => (id ? view.member(id)?.name ?? 'Someone' : null);
     return {
       color: colorFor(state.replica!.invite.workspace),
-      captures: capturesOnPage(view.captures(), urls.filter((u): u is string => typeof u === 'string')).map((c) => ({
+      captures: capturesOnPage(view.captures(), allowed).map((c) => ({
         id: c.id,
         text: c.text,
         anchor: c.anchor!,
@@ -42,6 +45,7 @@ export const pageQueries: { [Q in PageQuery]: Handler<Q> } = {
         actions: c.actionIds.map((id) => view.action(id)).filter((a) => a !== undefined).map((a) => ({
           id: a.id, title: a.title, status: a.status, owner: nameOf(a.assignee), dueDate: a.dueDate,
         })),
+        sourceCheck: c.sourceCheck,
       })),
     };
   },
