@@ -10,6 +10,8 @@ import { EvidenceList } from './EvidenceList';
 import { HistoryList } from './HistoryList';
 import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
+import { OuterLoopNote } from './OuterLoopNote';
+import { ratingRises } from '../../shared/queries/outer-loop';
 import type { PopupModel } from './popup-model';
 import { localCalendarDate } from '../../shared/util/dates';
 
@@ -34,6 +36,7 @@ export function ActionDetailView({ app, id, active }: { app: PopupModel; id: str
             <Notices error={model.error.value} notice={model.notice.value} />
             <ActionFields key={detail.action.id} model={model} action={detail.action} members={members} me={app.me()}
               today={localCalendarDate(now)} readOnly={readOnly} />
+            <OuterLoopNote rises={ratingRises(detail.action, detail.captures)} />
             <EvidenceList captures={detail.captures} disabled={readOnly || model.busy.value} now={now}
               onOpen={model.openCapture} onUnlink={(captureId) => void model.unlink(captureId)} />
             <CommentsSection comments={detail.action.comments} member={(m) => members.find((x) => x.id === m)} now={now}

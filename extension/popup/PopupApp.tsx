@@ -10,10 +10,10 @@ import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
 import type { PopupModel } from './popup-model';
 import { PopupHeader, SetupNotice } from './PopupHeader';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { panelId, TabBar, tabId } from './TabBar';
+import { panelId, TabBar, tabId, type TabSpec } from './TabBar';
+import { plural } from './format';
 import type { Tab } from './router-model';
 
-const TABS: { id: Tab; label: string }[] = [{ id: 'inbox', label: 'Inbox' }, { id: 'actions', label: 'Actions' }];
 
 export function PopupApp({ model }: { model: PopupModel }) {
   const status = model.status.value;
@@ -31,13 +31,21 @@ export function PopupApp({ model }: { model: PopupModel }) {
   }, !help);
 
   const notJoined = status?.state === 'not_joined';
+  const replies = model.counts.value?.repliesNeeded ?? 0;
+  // The reply queue's size rides on the Inbox tab: customers waiting are the inbox's most urgent part.
+  const tabs: TabSpec<Tab>[] = [
+    replies > 0
+      ? { id: 'inbox', label: <>Inbox <span class="pp-count pp-count-reply" aria-hidden="true">{replies}</span></>, name: `Inbox, ${plural(replies, 'reply', 'replies')} needed` }
+      : { id: 'inbox', label: 'Inbox' },
+    { id: 'actions', label: 'Actions' },
+  ];
   return (
     <div class="pp-app">
       <PopupHeader status={status} onHelp={() => { model.helpOpen.value = true; }} onOptions={model.openOptions} />
       {status && (notJoined || status.state === 'refused') && <SetupNotice status={status} onOptions={model.openOptions} />}
       {!notJoined && (
         <>
-          <TabBar label="Views" idPrefix="main" tabs={TABS} selected={tab} onSelect={(id) => model.router.go({ view: id })} />
+          <TabBar label="Views" idPrefix="main" tabs={tabs} selected={tab} onSelect={(id) => model.router.go({ view: id })} />
           <div role="tabpanel" id={panelId('main', 'inbox')} aria-labelledby={tabId('main', 'inbox')} class="pp-panel" hidden={tab !== 'inbox'}>
             <InboxPanel model={model} active={tab === 'inbox' && !help} />
           </div>

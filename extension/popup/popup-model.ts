@@ -4,6 +4,7 @@
  * while a cold service worker is still opening the workspace.
  */
 import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { Member } from '../../shared/schema/records';
 import type { HubClient } from '../messaging/hub-client';
 import type { HubStatus } from '../messaging/protocol';
@@ -22,6 +23,8 @@ export interface PopupModel {
   /** The hub's status; from the cache (as "loading") until the hub answers. */
   status: ReadonlySignal<HubStatus | undefined>;
   members: ReadonlySignal<Member[]>;
+  /** Counts for the tabs: customers waiting for a reply, reviews that changed. */
+  counts: ReadonlySignal<WorkspaceCounts | undefined>;
   memberName(id: string | null): string;
   me(): string | null;
   inbox: InboxModel;
@@ -45,6 +48,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   const inbox = createInboxModel(hub, context, env);
   const liveStatus = liveQuery(hub, 'status', {});
   const liveMembers = liveQuery(hub, 'members', {});
+  const liveCounts = liveQuery(hub, 'counts', {});
   const cached = signal<ViewCache | null>(null);
   const status = computed<HubStatus | undefined>(() => {
     if (liveStatus.value.value) return liveStatus.value.value;
@@ -63,7 +67,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   });
 
   return {
-    env, router, status, members, inbox,
+    env, router, status, members, inbox, counts: liveCounts.value,
     me,
     memberName: (id) => (id ? byId.value.get(id)?.name ?? 'Someone' : 'Unassigned'),
     actions() {
@@ -91,6 +95,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
       stopGuard();
       liveStatus.dispose();
       liveMembers.dispose();
+      liveCounts.dispose();
       inbox.dispose();
       actions?.dispose();
       router.dispose();

@@ -7,8 +7,8 @@ import { decodeInvite, type Invite } from '../../shared/invite';
 export interface Preferences {
   /** Show the small "Capture feedback" button next to a text selection on pages. */
   inPageButton: boolean;
-  /** What the toolbar badge counts: my due or overdue actions, or new inbox items. */
-  badge: 'due' | 'inbox';
+  /** What the toolbar badge counts: my due or overdue actions, new inbox items, or customers waiting for a reply. */
+  badge: 'due' | 'inbox' | 'replies';
   /** Desktop notifications for assignments and overdue actions. */
   notifications: boolean;
   /** The weekly digest notification ("N overdue, N due this week, ..."). */
@@ -42,7 +42,7 @@ export function cleanPreferences(value: Partial<Preferences> | undefined): Prefe
     (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : fallback);
   return {
     inPageButton: flag('inPageButton'),
-    badge: v.badge === 'inbox' ? 'inbox' : 'due',
+    badge: v.badge === 'inbox' || v.badge === 'replies' ? v.badge : 'due',
     notifications: flag('notifications'),
     weeklyDigest: flag('weeklyDigest'),
     digestDay: whole(v.digestDay, 0, 6, DEFAULT_PREFERENCES.digestDay),

@@ -1,5 +1,5 @@
 /** @module The inbox: captures filtered, searched, newest first, one page at a time. */
-import type { CaptureStatus, Channel, Sentiment } from '../schema/constants';
+import type { CaptureStatus, Channel, LoopState, Sentiment } from '../schema/constants';
 import type { Capture } from '../schema/records';
 import { createMatcher, parseQuery } from './text-search';
 
@@ -12,6 +12,13 @@ export interface InboxFilter {
   sentiment?: Sentiment | 'unset';
   site?: string;
   capturedBy?: string;
+  /**
+   * Follow-up state. `reply_needed` is the reply queue: it leaves out archived captures unless
+   * `status` asks for archived ones (the team set them aside; the count on the Inbox tab agrees).
+   */
+  loop?: LoopState;
+  /** What revisiting the page found: the review changed, or it is gone (schema 3). */
+  sourceCheck?: 'changed' | 'missing';
   /** Free text over quote, note, tags, author, page title, site and platform. */
   text?: string;
 }
@@ -40,6 +47,9 @@ export function filterCaptures(captures: readonly Capture[], filter: InboxFilter
     && (filter.sentiment === undefined || (filter.sentiment === 'unset' ? c.sentiment === null : c.sentiment === filter.sentiment))
     && (filter.site === undefined || c.source.site === filter.site)
     && (filter.capturedBy === undefined || c.capturedBy === filter.capturedBy)
+    && (filter.loop === undefined || (c.loop.state === filter.loop
+      && (filter.loop !== 'reply_needed' || c.status !== 'archived' || filter.status === 'archived')))
+    && (filter.sourceCheck === undefined || c.sourceCheck?.state === filter.sourceCheck)
     && matches(c, terms));
 }
 
