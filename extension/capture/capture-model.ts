@@ -6,7 +6,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import { applyRedaction } from '../../shared/redact/detect';
 import { LIMITS, type Channel, type Sentiment } from '../../shared/schema/constants';
 import type { HubClient } from '../messaging/hub-client';
-import type { CaptureContext, HubStatus } from '../messaging/protocol';
+import type { CaptureContext, HubStatus, SimilarCapture } from '../messaging/protocol';
 import { liveQuery } from '../ui/live-query';
 import { toNewCapture, type CaptureDraft } from './capture-draft';
 import { cleanTag } from './tag-text';
@@ -30,6 +30,8 @@ export interface CaptureModel {
   kept: Signal<ReadonlySet<string>>;
   status: ReadonlySignal<HubStatus | undefined>;
   context: ReadonlySignal<CaptureContext | undefined>;
+  /** Captures of the team that read like this one, with the actions they feed. */
+  similar: ReadonlySignal<SimilarCapture[] | undefined>;
   access: ReadonlySignal<Access>;
   /** An earlier capture of this text on this page: known before saving, or learned from a refused save. */
   duplicate: ReadonlySignal<{ capturedAt: string | null } | null>;
@@ -42,7 +44,8 @@ export interface CaptureModel {
   removeTag(tag: string): void;
   /** Keeps one finding as it stands, or replaces it again. */
   toggleKept(value: string): void;
-  save(options?: { allowDuplicate?: boolean }): Promise<void>;
+  /** Saves; `linkTo` makes it evidence for that action at once. */
+  save(options?: { allowDuplicate?: boolean; linkTo?: string }): Promise<void>;
   openOptions(): Promise<void>;
   dispose(): void;
 }
@@ -71,7 +74,9 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
   const policy = deps.redaction ?? signal<boolean | null>(null);
   const status = liveQuery(hub, 'status', {});
   // The hub hears the quote only as it would be saved with everything replaced, never the personal data.
-  const context = liveQuery(hub, 'captureContext', { text: applyRedaction(draft.text, draft.personal), url: draft.source.url });
+  const redactedText = applyRedaction(draft.text, draft.personal);
+  const context = liveQuery(hub, 'captureContext', { text: redactedText, url: draft.source.url });
+  const similar = liveQuery(hub, 'similarCaptures', { text: redactedText, url: draft.source.url });
   const kept = signal<ReadonlySet<string>>(new Set());
   // Policy first, then the workspace's setting; on until the hub has said (nothing unredacted leaves meanwhile).
   const redaction = computed(() => policy.value ?? context.value.value?.redactPersonalData ?? true);
@@ -109,6 +114,7 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
     kept,
     status: status.value,
     context: context.value,
+    similar: similar.value,
     access,
     duplicate,
     phase,
@@ -139,7 +145,7 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
       else next.add(value);
       kept.value = next;
     },
-    async save({ allowDuplicate = false } = {}) {
+    async save({ allowDuplicate = false, linkTo } = {}) {
       if (!model.canSave.value) return;
       // Text left in the Tags field is meant as a tag; saving must not drop it silently.
       if (model.tagText.value.trim() !== '') {
@@ -153,7 +159,9 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
         redact: redaction.value, kept: kept.value,
       });
       try {
-        const result = await hub.call('capture.save', allowDuplicate ? { capture, allowDuplicate: true } : { capture });
+        const result = await hub.call('capture.save', {
+          capture, ...(allowDuplicate ? { allowDuplicate: true } : {}), ...(linkTo ? { linkTo } : {}),
+        });
         if (disposed) return;
         if (result.id === null) {
           refusedAsDuplicate.value = true;
@@ -182,6 +190,7 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
       if (timer !== null) clearTimer(timer);
       status.dispose();
       context.dispose();
+      similar.dispose();
     },
   };
   return model;

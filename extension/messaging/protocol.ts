@@ -12,6 +12,7 @@ import type { ProposalScore, ScoredProposal } from '../../shared/queries/board';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { HuddleSectionId, HuddleView } from '../../shared/queries/huddle';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
+import type { Grouped } from '../../shared/queries/similar-captures';
 import type { InitiativeProgress, InitiativeSummary } from '../../shared/queries/initiatives';
 import type { Digest } from '../../shared/queries/digest';
 import type { PeopleView } from '../../shared/queries/people';
@@ -35,7 +36,8 @@ export interface Commands {
   setName: { args: { name: string }; result: null };
   setPreferences: { args: { preferences: Partial<Preferences> }; result: Preferences };
   reconnect: { args: Record<string, never>; result: null };
-  'capture.save': { args: { capture: NewCapture; allowDuplicate?: boolean }; result: CaptureSaved };
+  /** `linkTo` makes the new capture evidence for that action in the same transaction. */
+  'capture.save': { args: { capture: NewCapture; allowDuplicate?: boolean; linkTo?: string }; result: CaptureSaved };
   'capture.edit': { args: { id: string; patch: CapturePatch }; result: null };
   'capture.tag': { args: { ids: string[]; add?: string[]; remove?: string[] }; result: null };
   'capture.setStatus': { args: { ids: string[]; status: CaptureStatus; reason?: string }; result: null };
@@ -112,7 +114,9 @@ export interface Queries {
   status: { args: Record<string, never>; result: HubStatus };
   /** Context for the capture dialog: tags in use, a possible duplicate of this text on this page. */
   captureContext: { args: { text: string; url: string }; result: CaptureContext };
-  inbox: { args: { filter: InboxFilter; page: PageRequest }; result: PageOf<Capture> };
+  inbox: { args: { filter: InboxFilter; page: PageRequest }; result: PageOf<Grouped<Capture>> };
+  /** Captures that read like the one being captured (text as it would be saved, redacted), with the actions they feed. */
+  similarCaptures: { args: { text: string; url: string }; result: SimilarCapture[] };
   capture: { args: { id: string }; result: CaptureDetail | null };
   actions: { args: { filter: ActionFilter; page: PageRequest }; result: PageOf<Action> };
   action: { args: { id: string }; result: ActionDetail | null };
@@ -140,7 +144,7 @@ export type QueryName = keyof Queries;
 export type QueryArgs<Q extends QueryName> = Queries[Q]['args'];
 export type QueryResult<Q extends QueryName> = Queries[Q]['result'];
 
-export const CONTENT_SCRIPT_QUERIES: readonly QueryName[] = ['status', 'captureContext', 'pageCaptures'];
+export const CONTENT_SCRIPT_QUERIES: readonly QueryName[] = ['status', 'captureContext', 'pageCaptures', 'similarCaptures'];
 
 export type ConnectionState =
   | 'not_joined'   // no workspace configured
@@ -205,6 +209,16 @@ export interface PageCaptures {
   /** The workspace's colour (#rrggbb), the same on every member's browser. */
   color: string;
   captures: PageCapture[];
+}
+
+export interface SimilarCapture {
+  id: string;
+  /** The start of its quote. */
+  excerpt: string;
+  capturedAt: string;
+  site: string;
+  score: number;
+  actions: { id: string; title: string; status: ActionStatus }[];
 }
 
 export interface CaptureDetail {

@@ -60,6 +60,10 @@ export function InboxFilters({ inbox, searchRef }: { inbox: InboxModel; searchRe
             onChange={(e) => inbox.setFilter(e.currentTarget.checked ? { replyNeeded: true, status: 'all' } : { replyNeeded: false })} />
           Needs a reply
         </label>
+        <label class={`pp-toggle${filters.grouped ? ' is-on' : ''}`}>
+          <input type="checkbox" checked={filters.grouped} onChange={(e) => inbox.setFilter({ grouped: e.currentTarget.checked })} />
+          Group similar
+        </label>
       </div>
       {open && (
         <div id="inbox-filter-panel" class="pp-filter-panel">
@@ -74,6 +78,12 @@ export function InboxFilters({ inbox, searchRef }: { inbox: InboxModel; searchRe
             </label>
           ))}
         </div>
+      )}
+      {filters.similarTo && (
+        <p class="pp-similar-note">
+          Showing captures similar to one another.{' '}
+          <button type="button" class="pp-small" onClick={() => inbox.setFilter({ similarTo: '' })}>Show all</button>
+        </p>
       )}
       {!open && active.length > 0 && (
         <ul class="pp-chips" aria-label="Active filters">

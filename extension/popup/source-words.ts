@@ -10,7 +10,7 @@ const dayOf = (iso: string) => {
 const n = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 /** "Review edited on 3 Dec: rating 2 -> 4", "Review no longer on its page (checked 3 Dec)", … or null when never checked. */
-export function sourceCheckWords(capture: Capture): string | null {
+export function sourceCheckWords(capture: { source: Pick<Capture['source'], 'rating'>; sourceCheck: Capture['sourceCheck'] }): string | null {
   const check = capture.sourceCheck;
   if (!check) return null;
   const on = dayOf(check.checkedAt);

@@ -1,6 +1,7 @@
 /** @module The inbox: captures filtered, searched, newest first, one page at a time. */
 import type { CaptureStatus, Channel, LoopState, Sentiment } from '../schema/constants';
 import type { Capture } from '../schema/records';
+import { groupSimilar, type Grouped } from './similar-captures';
 import { createMatcher, parseQuery } from './text-search';
 
 export interface InboxFilter {
@@ -19,6 +20,10 @@ export interface InboxFilter {
   loop?: LoopState;
   /** What revisiting the page found: the review changed, or it is gone (schema 3). */
   sourceCheck?: 'changed' | 'missing';
+  /** List each group of near duplicates once, its newest capture carrying `similarIds` ("+3 similar"). */
+  groupSimilar?: boolean;
+  /** Only the near-duplicate group of this capture. */
+  similarTo?: string;
   /** Free text over quote, note, tags, author, page title, site and platform. */
   text?: string;
 }
@@ -59,8 +64,21 @@ export function byNewest(a: Capture, b: Capture): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export function queryInbox(captures: readonly Capture[], filter: InboxFilter = {}, page: PageRequest = {}): PageOf<Capture> {
-  return paginate(filterCaptures(captures, filter).sort(byNewest), page);
+/**
+ * One page of the inbox. `groups` (near-duplicate groups, see similar-captures.ts) serves the
+ * `groupSimilar` and `similarTo` filters; without it they change nothing.
+ */
+export function queryInbox(
+  captures: readonly Capture[], filter: InboxFilter = {}, page: PageRequest = {}, groups?: ReadonlyMap<string, readonly string[]>,
+): PageOf<Grouped<Capture>> {
+  let list = filterCaptures(captures, filter).sort(byNewest);
+  if (groups && typeof filter.similarTo === 'string') {
+    const members = new Set(groups.get(filter.similarTo) ?? [filter.similarTo]);
+    list = list.filter((c) => members.has(c.id));
+  } else if (groups && filter.groupSimilar === true) {
+    return paginate(groupSimilar(list, groups), page);
+  }
+  return paginate(list, page);
 }
 
 export function paginate<T>(items: T[], { offset = 0, limit = 50 }: PageRequest): PageOf<T> {

@@ -13,6 +13,7 @@ import { DuplicateNotice } from './DuplicateNotice';
 import { HealthNotice } from './HealthNotice';
 import { PersonalDataNotice } from './PersonalDataNotice';
 import { QuoteBlock } from './QuoteBlock';
+import { SimilarNotice } from './SimilarNotice';
 import { SourceDetails } from './SourceDetails';
 import { TagInput } from './TagInput';
 
@@ -60,6 +61,10 @@ export function CaptureDialog({ model, isTrusted, onClose, onExpand, onWholeWord
         <HealthNotice warnings={draft.health} disabled={busy} isTrusted={isTrusted}
           {...(onExpand ? { onExpand } : {})} {...(onWholeWords ? { onWholeWords } : {})} />
         <AccessNotice access={model.access.value} isTrusted={isTrusted} onOpenOptions={() => void model.openOptions()} />
+        {!duplicate && (
+          <SimilarNotice similar={model.similar.value ?? []} disabled={!model.canSave.value} isTrusted={isTrusted}
+            onSaveAsEvidence={(actionId) => void model.save({ linkTo: actionId })} />
+        )}
         {duplicate && (
           <DuplicateNotice capturedAt={duplicate.capturedAt} disabled={!model.canSave.value} isTrusted={isTrusted}
             onSaveAnyway={() => void model.save({ allowDuplicate: true })} />

@@ -4,6 +4,7 @@
  * Shown in our shadow root, which is open: a page script can read it while it is shown.
  */
 import { ACTION_STATUS_LABELS, quoteStart } from '../../popup/format';
+import { sourceCheckWords } from '../../popup/source-words';
 import type { PageCapture } from '../../messaging/protocol';
 import { formatDate } from '../format';
 import type { TrustCheck } from '../trust';
@@ -25,6 +26,7 @@ export function HighlightCard({ capture, spot, isTrusted, onOpen, onEnter, onLea
       onMouseEnter={onEnter} onMouseLeave={onLeave}>
       <p class="cl-hl-title">Captured feedback · {CAPTURE_STATUS_WORDS[capture.status]}</p>
       <p class="cl-hl-quote">“{quoteStart(capture.text, 10)}”</p>
+      {capture.sourceCheck && capture.sourceCheck.state !== 'found' && <p class="cl-hl-check">{sourceCheckWords(capture)}</p>}
       {capture.actions.length === 0
         ? <p class="cl-muted">No action yet.</p>
         : (

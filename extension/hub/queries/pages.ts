@@ -3,10 +3,13 @@ import { colorFor } from '../../../shared/mutations/members';
 import { capturesOnPage, pageIndexOf } from '../../../shared/queries/page-captures';
 import type { Capture } from '../../../shared/schema/records';
 import { sameSiteUrls } from '../../../shared/util/page-keys';
+import { captureFingerprint } from '../../../shared/util/fingerprint';
+import { similarCaptures } from '../../../shared/queries/similar-captures';
+import { idfFor } from './idf';
 import type { QueryArgs, QueryResult } from '../../messaging/protocol';
 import type { QueryEnv } from './env';
 
-export type PageQuery = 'pageCaptures' | 'pageIndex';
+export type PageQuery = 'pageCaptures' | 'pageIndex' | 'similarCaptures';
 
 type Handler<Q extends PageQuery> = (args: QueryArgs<Q>, env: QueryEnv) => QueryResult<Q>;
 
@@ -23,6 +26,20 @@ export const pageQueries: { [Q in PageQuery]: Handler<Q> } = {
       pageIndexCache.set(captures, index);
     }
     return index;
+  },
+  similarCaptures({ text, url }, { state }) {
+    const view = state.replica?.view;
+    if (!view || typeof text !== 'string' || typeof url !== 'string') return [];
+    const captures = view.captures();
+    const same = view.captureByFingerprint(captureFingerprint(text.trim(), url))?.id;
+    return similarCaptures(text.slice(0, 10_000), captures, idfFor(captures), { limit: 3, ...(same ? { exclude: same } : {}) }).map(({ capture, score }) => ({
+      id: capture.id,
+      excerpt: capture.text.length > 120 ? `${capture.text.slice(0, 119)}…` : capture.text,
+      capturedAt: capture.capturedAt,
+      site: capture.source.site,
+      score,
+      actions: capture.actionIds.map((id) => view.action(id)).filter((a) => a !== undefined).map((a) => ({ id: a.id, title: a.title, status: a.status })),
+    }));
   },
   pageCaptures({ urls, senderUrl }, { state }) {
     const view = state.replica?.view;

@@ -4,11 +4,12 @@ import { captureFingerprint } from '../../../shared/util/fingerprint';
 import { historyOf, queryActions } from '../../../shared/queries/actions';
 import { scoreProposals } from '../../../shared/queries/board';
 import { countWorkspace } from '../../../shared/queries/counts';
-import { queryInbox, sitesInUse, tagsInUse } from '../../../shared/queries/inbox';
+import { queryInbox, sitesInUse, tagsInUse, type InboxFilter } from '../../../shared/queries/inbox';
 import { suggestActions } from '../../../shared/queries/similarity';
 import { CHANNELS, SENTIMENTS } from '../../../shared/schema/constants';
 import type { QueryArgs, QueryResult } from '../../messaging/protocol';
 import { objectArgs, type QueryEnv } from './env';
+import { groupsFor } from './groups';
 import { idfFor } from './idf';
 
 export type RecordQuery = 'status' | 'captureContext' | 'inbox' | 'capture' | 'actions' | 'action' | 'members' | 'counts' | 'settings' | 'facets';
@@ -32,7 +33,10 @@ export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
   inbox({ filter, page }, { state }) {
     const view = state.replica?.view;
     if (!view) return { total: 0, offset: 0, items: [] };
-    return queryInbox(view.captures(), objectArgs(filter), objectArgs(page));
+    const f = objectArgs(filter) as InboxFilter;
+    // Grouping costs a clustering pass (cached per change): only when the filter asks for it.
+    const groups = f.groupSimilar === true || typeof f.similarTo === 'string' ? groupsFor(view.captures()) : undefined;
+    return queryInbox(view.captures(), f, objectArgs(page), groups);
   },
   capture({ id }, { state }) {
     const view = state.replica?.view;

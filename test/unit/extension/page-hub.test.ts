@@ -70,3 +70,29 @@ describe('a page asking about itself', () => {
     await expect.poll(() => (own.sent[0] as { value?: { captures: unknown[] } } | undefined)?.value?.captures.length).toBe(1);
   });
 });
+
+describe('saving from the dialog', () => {
+  it('stores a capture as evidence for an action in one go, and refuses a link to an action that is gone', async () => {
+    const h = await inMemoryHub();
+    const bob = h.peer('mem_bob', 'Bob Chen');
+    const action = createAction(bob, { title: 'Stream big CSV exports' });
+    const saved = await h.client.call('capture.save', { capture: sampleCapture({ text: 'Export never finishes.' }), linkTo: action });
+    expect(h.hub.query('action', { id: action })!.action.captureIds).toEqual([saved.id]);
+    expect(h.hub.query('capture', { id: saved.id! })!.capture.status).toBe('triaged');
+    const before = h.hub.query('inbox', { filter: {}, page: {} }).total;
+    await expect(h.client.call('capture.save', { capture: sampleCapture({ text: 'Another one.' }), linkTo: 'act_gone' }))
+      .rejects.toThrow('That action is not in the workspace any more.');
+    expect(h.hub.query('inbox', { filter: {}, page: {} }).total).toBe(before); // nothing stored half-way
+  });
+
+  it('answers which captures read like this one, with their actions, leaving out an exact duplicate', async () => {
+    const h = await inMemoryHub();
+    const bob = h.peer('mem_bob', 'Bob Chen');
+    const first = addCapture(bob, sampleCapture({ text: 'The CSV export times out on big workspaces.', source: { url: 'https://g2.example/r/1' } })).id!;
+    createAction(bob, { title: 'Stream big CSV exports', captureIds: [first] });
+    addCapture(bob, sampleCapture({ text: 'Dark mode is unreadable.', source: { url: 'https://g2.example/r/2' } }));
+    const similar = h.hub.query('similarCaptures', { text: 'Our CSV export times out every time, big workspace.', url: 'https://reddit.example/t/9' });
+    expect(similar).toEqual([expect.objectContaining({ id: first, site: 'g2.example', actions: [expect.objectContaining({ title: 'Stream big CSV exports' })] })]);
+    expect(h.hub.query('similarCaptures', { text: 'The CSV export times out on big workspaces.', url: 'https://g2.example/r/1' })).toEqual([]);
+  });
+});

@@ -72,3 +72,26 @@ describe('the reply queue', () => {
     expect(screen.getByRole('tab', { name: 'Inbox, 1 reply needed' })).toBeTruthy();
   });
 });
+
+describe('near duplicates in the inbox', () => {
+  it('are listed once with "+2 similar" when grouped, and the group opens on a click', async () => {
+    for (const text of [
+      'The refund took five weeks to arrive, support kept asking for photos.',
+      'The refund took five weeks to arrive and support kept asking for the same photos.',
+      'Refund took five weeks to arrive! Support kept asking me for photos.',
+    ]) h.capture({ text, source: { url: `https://reviews.example/${text.length}` } });
+    const { user } = await renderPopup(h, '#inbox');
+    await user.click(screen.getByRole('checkbox', { name: 'Group similar' }));
+    await settle();
+    const more = screen.getByRole('button', { name: /^Show 2 similar to Refund took five weeks to arrive!/ });
+    expect(more.textContent).toBe('+2 similar');
+    expect(screen.queryByText('The refund took five weeks to arrive, support kept asking for photos.')).toBeNull();
+    await user.click(more);
+    await settle();
+    expect(screen.getByText('The refund took five weeks to arrive, support kept asking for photos.')).toBeTruthy();
+    expect(screen.getByText('The refund took five weeks to arrive and support kept asking for the same photos.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show all' }));
+    await settle();
+    expect(screen.getByRole('button', { name: /^Show 2 similar to/ })).toBeTruthy(); // grouped again
+  });
+});
