@@ -7,26 +7,16 @@
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { localCalendarDate } from '../../shared/util/dates';
-import { cadenceReminders, type ReminderState } from './cadence-reminders';
+import { cadenceReminders } from './cadence-reminders';
 import type { Hub } from './hub';
+import type { NotifiedState } from './notified-store';
 import { notificationId, routeOfNotification, type Announcement } from './notification-ids';
+import { notifiedStore, type NotifierStore } from './notified-store';
 
 export { notificationId, type Announcement } from './notification-ids';
 
-export interface NotifiedState {
-  /** My open actions already known (announced, or there when notifications started). */
-  assigned: string[];
-  /** `<actionId>@<dueDate>` already announced as overdue. */
-  overdue: string[];
-  /** My proposals whose decision is already known. */
-  decided: string[];
-  reminders: ReminderState;
-}
+export type { NotifiedState } from './notified-store';
 
-export interface NotifierStore {
-  load(workspace: string): Promise<NotifiedState | null>;
-  save(workspace: string, state: NotifiedState): Promise<void>;
-}
 
 /**
  * What to announce now, given what was announced before. `previous` null means notifications start
@@ -73,34 +63,7 @@ export function announcements(hub: Hub, previous: NotifiedState | null, today: s
   return { next: { assigned: mine.map((a) => a.id), overdue, decided: decided.map((a) => a.id), reminders }, announce };
 }
 
-/** A stored state of any earlier shape, with the fields it lacks as a first check would set them. */
-function parseNotified(value: unknown): NotifiedState | null {
-  const v = value as Partial<NotifiedState> | undefined;
-  if (!v || !Array.isArray(v.assigned) || !Array.isArray(v.overdue)) return null;
-  const r = v.reminders;
-  return {
-    assigned: v.assigned, overdue: v.overdue,
-    decided: Array.isArray(v.decided) ? v.decided : [],
-    reminders: {
-      boardReminded: Array.isArray(r?.boardReminded) ? r.boardReminded.filter((d): d is string => typeof d === 'string') : [],
-      lastDigest: typeof r?.lastDigest === 'string' ? r.lastDigest : null,
-    },
-  };
-}
-
-export function storageNotifierStore(browser: Browser): NotifierStore {
-  const key = (workspace: string) => `notified:${workspace}`;
-  return {
-    async load(workspace) {
-      return parseNotified((await browser.storage.local.get(key(workspace)))[key(workspace)]);
-    },
-    async save(workspace, state) {
-      await browser.storage.local.set({ [key(workspace)]: state });
-    },
-  };
-}
-
-export function setupNotifier(browser: Browser, hub: Hub, store = storageNotifierStore(browser), now: () => number = Date.now) {
+export function setupNotifier(browser: Browser, hub: Hub, store: NotifierStore = notifiedStore, now: () => number = Date.now) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
   // The announced state is read from storage once per workspace, then kept here; it is written

@@ -1,5 +1,6 @@
 /** @module Preferences: the in-page capture button, what the badge counts, notifications and the weekly digest, the shortcut. */
 import type { Preferences } from '../settings/settings';
+import { browserWords, type BrowserWords } from '../ui/browser-words';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const hourLabel = (hour: number) => new Date(2026, 0, 1, hour).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
@@ -7,9 +8,11 @@ const hourLabel = (hour: number) => new Date(2026, 0, 1, hour).toLocaleTimeStrin
 export interface PreferencesFormProps {
   preferences: Preferences;
   onChange(change: Partial<Preferences>): void;
+  /** Where this browser keeps its shortcut settings (Chromium or Firefox). */
+  words?: BrowserWords;
 }
 
-export function PreferencesForm({ preferences, onChange }: PreferencesFormProps) {
+export function PreferencesForm({ preferences, onChange, words = browserWords() }: PreferencesFormProps) {
   return (
     <section class="cl-card" aria-labelledby="prefs-heading">
       <h2 id="prefs-heading">Preferences</h2>
@@ -64,7 +67,7 @@ export function PreferencesForm({ preferences, onChange }: PreferencesFormProps)
       </fieldset>
       <p class="cl-muted">
         Capture shortcut: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd>, then <kbd>Enter</kbd> to save.
-        Change it at <code>chrome://extensions/shortcuts</code>.
+        Change it at <code>{words.shortcutsPage}</code>{words.shortcutsSteps ? ` (${words.shortcutsSteps})` : ''}.
       </p>
     </section>
   );

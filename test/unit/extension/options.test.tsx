@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createOptionsModel } from '../../../extension/options/options-model';
 import { OptionsApp } from '../../../extension/options/OptionsApp';
+import { PreferencesForm } from '../../../extension/options/PreferencesForm';
+import { DEFAULT_PREFERENCES } from '../../../extension/settings/settings';
+import { browserWords } from '../../../extension/ui/browser-words';
 import { encodeInvite } from '../../../shared/invite';
 import { inMemoryHub, TEST_INVITE } from '../../helpers/in-memory-hub';
 
@@ -79,5 +82,14 @@ describe('options page', () => {
     fireEvent.submit(screen.getByRole('button', { name: 'Save team settings' }).closest('form')!);
     expect((await screen.findByRole('alert')).textContent).toBe('The reply target in days must be a whole number from 1 to 60.');
     expect(hub.query('workspaceSettings', {}).replyTargetDays).toBe(2);
+  });
+
+  it('tells Chromium and Firefox users where to change the capture shortcut', () => {
+    const preferences = DEFAULT_PREFERENCES;
+    const { unmount } = render(<PreferencesForm preferences={preferences} onChange={() => {}} />);
+    expect(screen.getByText('chrome://extensions/shortcuts')).toBeTruthy();
+    unmount();
+    render(<PreferencesForm preferences={preferences} onChange={() => {}} words={browserWords(true)} />);
+    expect(screen.getByText('about:addons').parentElement?.textContent).toMatch(/about:addons \(the gear menu → Manage Extension Shortcuts\)\./);
   });
 });
