@@ -35,7 +35,7 @@ export function PopupApp({ model }: { model: PopupModel }) {
   // The reply queue's size rides on the Inbox tab: customers waiting are the inbox's most urgent part.
   const tabs: TabSpec<Tab>[] = [
     replies > 0
-      ? { id: 'inbox', label: <>Inbox <span class="pp-count pp-count-reply" aria-hidden="true">{replies}</span></>, name: `Inbox, ${plural(replies, 'reply', 'replies')} needed` }
+      ? { id: 'inbox', label: <>Inbox <span class="pp-count pp-count-reply" aria-hidden="true">{replies}</span></>, name: 'Inbox', description: `${plural(replies, 'reply', 'replies')} needed` }
       : { id: 'inbox', label: 'Inbox' },
     { id: 'actions', label: 'Actions' },
   ];
