@@ -11,6 +11,7 @@ import type { Finding } from '../../shared/redact/detect';
 import { describeRange, selectionText } from './anchor';
 import { extractContext, type ExtractedContext } from './extract';
 import { checkHealth, type HealthWarning } from './health/checks';
+import { markStart, measure } from './marks';
 import { findingsInQuote, redactCapture } from './redact-capture';
 
 export interface CaptureDraft {
@@ -53,6 +54,9 @@ export function createDraft(selection: Range, doc: Document, pageUrl: string, re
   const context = (readers.extract ?? extractContext)(doc, range, pageUrl);
   // A page whose markup defeats the anchor still gets its feedback saved, just without re-highlighting.
   const anchor = attempt(() => (readers.anchor ?? describeRange)(range), null);
+  const started = markStart();
+  const personal = attempt(() => findingsInQuote(text, anchor), []);
+  measure('closeloop:redact-find', started, { characters: text.length, findings: personal.length });
   return {
     text,
     selectedLength: whole.length,
@@ -60,7 +64,7 @@ export function createDraft(selection: Range, doc: Document, pageUrl: string, re
     channel: context.channel,
     sentiment: context.sentiment,
     anchor,
-    personal: attempt(() => findingsInQuote(text, anchor), []),
+    personal,
     health: attempt(() => (readers.health ?? checkHealth)({
       range, siteUrl: context.source.url, anchor, adapter: context.adapter ?? null, text, win: doc.defaultView ?? window,
     }), []),
@@ -84,7 +88,10 @@ export interface DraftEdits {
 export function toNewCapture(draft: CaptureDraft, edits: DraftEdits): NewCapture {
   const capture = plainCapture(draft, edits);
   if (edits.redact === false) return capture;
-  return redactCapture(capture, draft.personal, edits.kept ?? new Set());
+  const started = markStart();
+  const redacted = redactCapture(capture, draft.personal, edits.kept ?? new Set());
+  measure('closeloop:redact-apply', started, { characters: capture.text.length });
+  return redacted;
 }
 
 function plainCapture(draft: CaptureDraft, edits: DraftEdits): NewCapture {

@@ -7,6 +7,7 @@
  */
 import type { CaptureAnchor } from '../../../shared/schema/records';
 import { anchorAll, type Anchored } from '../anchor';
+import { markStart, measure } from '../marks';
 import type { Painter } from './painter';
 
 export const REFIND_WINDOW_MS = 20_000;
@@ -79,11 +80,13 @@ export function createRefinder(deps: RefinderDeps): Refinder {
       } else todo.push(target);
     }
     if (todo.length > 0) {
+      const started = markStart();
       anchorAll(todo.map((t) => t.anchor), root, { fuzzy }).forEach((result, i) => {
         if (!result) return;
         rawOf.set(result, result.range.toString());
         next.set(todo[i]!.id, result);
       });
+      measure('closeloop:refind', started, { captures: todo.length, found: next.size, fuzzy });
     }
     const changed = next.size !== found.size || [...next].some(([id, a]) => found.get(id) !== a);
     found = next;
