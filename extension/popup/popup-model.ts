@@ -1,7 +1,7 @@
 /**
- * @module The popup as a whole: sync status and members, routing, the two tabs' models (Actions
- * made on first visit), the shortcuts dialog, and the cached last view that paints the Inbox at once
- * while a cold service worker is still opening the workspace.
+ * @module The popup as a whole: sync status and members, routing, the tabs' models (all but the
+ * Inbox made on first visit), the shortcuts dialog, and the cached last view that paints the Inbox at
+ * once while a cold service worker is still opening the workspace.
  */
 import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
@@ -16,6 +16,7 @@ import { createCaptureModel, type CaptureModel } from './capture-model';
 import { createInboxModel, type InboxModel } from './inbox-model';
 import { popupEnv, type PopupEnv } from './popup-env';
 import { createRouter, type Router } from './router-model';
+import type { ViewContext } from './view-context';
 
 export interface PopupModel {
   env: PopupEnv;
@@ -27,11 +28,20 @@ export interface PopupModel {
   counts: ReadonlySignal<WorkspaceCounts | undefined>;
   memberName(id: string | null): string;
   me(): string | null;
+  /** The hub, for views that make their own models (the tabs built on first visit). */
+  hub: HubClient;
+  /** What every view model gets from the popup as a whole. */
+  context: ViewContext;
   inbox: InboxModel;
   /** The Actions tab's model, made when the tab is first shown. */
   actions(): ActionsModel;
   captureModel(id: string): CaptureModel;
   actionModel(id: string): ActionModel;
+  /**
+   * A tab's model, made by `create` the first time the tab is shown and kept (with its state) until
+   * the popup closes: `app.viewModel('huddle', () => createHuddleModel(app.hub, app.context, app.env))`.
+   */
+  viewModel<M extends { dispose(): void }>(key: string, create: () => M): M;
   helpOpen: Signal<boolean>;
   openOptions(): void;
   /** Paints from a cached view when it belongs to this workspace and nothing live has arrived yet. */
@@ -44,7 +54,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   // The Inbox subscribes first: the hub answers in order, and the list is what the first paint needs.
   // `status` is declared below; `me` only reads it later, when a filter or view needs it.
   const me = (): string | null => status.value?.me?.id ?? null;
-  const context = { router, me };
+  const context: ViewContext = { router, me };
   const inbox = createInboxModel(hub, context, env);
   const liveStatus = liveQuery(hub, 'status', {});
   const liveMembers = liveQuery(hub, 'members', {});
@@ -58,6 +68,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   const members = computed(() => liveMembers.value.value ?? cached.value?.members ?? []);
   const byId = computed(() => new Map(members.value.map((m) => [m.id, m])));
   let actions: ActionsModel | null = null;
+  const viewModels = new Map<string, { dispose(): void }>();
 
   // A cache of another workspace (or of no workspace any more) must not stay on screen.
   const stopGuard = effect(() => {
@@ -67,7 +78,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   });
 
   return {
-    env, router, status, members, inbox, counts: liveCounts.value,
+    env, router, status, members, inbox, hub, context, counts: liveCounts.value,
     me,
     memberName: (id) => (id ? byId.value.get(id)?.name ?? 'Someone' : 'Unassigned'),
     actions() {
@@ -80,6 +91,10 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
     },
     captureModel: (id) => createCaptureModel(hub, id, context, env),
     actionModel: (id) => createActionModel(hub, id, context),
+    viewModel<M extends { dispose(): void }>(key: string, create: () => M): M {
+      if (!viewModels.has(key)) viewModels.set(key, create());
+      return viewModels.get(key) as M;
+    },
     helpOpen: signal(false),
     openOptions() {
       void env.browser.runtime.openOptionsPage();
@@ -98,6 +113,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
       liveCounts.dispose();
       inbox.dispose();
       actions?.dispose();
+      for (const model of viewModels.values()) model.dispose();
       router.dispose();
     },
   };

@@ -16,6 +16,7 @@ import { QuoteBlock } from './QuoteBlock';
 import { SimilarNotice } from './SimilarNotice';
 import { SourceDetails } from './SourceDetails';
 import { TagInput } from './TagInput';
+import { CHANNEL_LABELS, SENTIMENT_LABELS } from '../../ui/words';
 
 export interface CaptureDialogProps {
   model: CaptureModel;
@@ -25,8 +26,6 @@ export interface CaptureDialogProps {
   onWholeWords?(range: Range): void;
 }
 
-const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
-const CHANNEL_LABELS: Record<Channel, string> = { review: 'Review', social: 'Social', forum: 'Forum', support: 'Support', other: 'Other' };
 
 /** Elements where a plain Enter means something else: a new line, or pressing that button or link. */
 const OWN_ENTER = new Set(['textarea', 'button', 'a']);
