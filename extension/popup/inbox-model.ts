@@ -11,7 +11,7 @@ import type { Facets } from '../messaging/protocol';
 import { DEFAULT_INBOX_FILTER, FIRST_PAGE } from '../messaging/view-cache';
 import { liveQuery, type LiveQuery } from '../ui/live-query';
 import { plural, titleFromQuote } from './format';
-import { paintMarks } from './paint-marks';
+import { listMarks } from './paint-marks';
 import { popupEnv, type PopupEnv } from './popup-env';
 import type { Router } from './router-model';
 import { runCommand } from './run-command';
@@ -86,7 +86,7 @@ export function createInboxModel(
   const list = windowedQuery(hub, 'inbox', toInboxFilter(DEFAULT_FILTERS, null), {
     pageSize: FIRST_PAGE.limit ?? 40, overscan: 15, delayMs: env.scrollFetchMs, timers: env.window,
   });
-  const marks = paintMarks(env.performance);
+  const marks = listMarks(env.performance, 'inbox');
   const cursor = signal(0);
   const selected = signal<ReadonlyMap<string, Capture>>(new Map());
   const prompt = signal<InboxPrompt | null>(null);

@@ -108,13 +108,13 @@ describe('start-up from the cached view', () => {
     setupPopup(root, h.env, gate.client);
     await waitFor(() => expect(within(root).getByText('Cached words')).toBeTruthy());
     expect(within(root).getByTestId('sync-words').textContent).toBe('Opening your workspace…');
-    expect(h.marks).toEqual([{ name: 'closeloop:first-list-paint', detail: { source: 'cache' } }]);
+    expect(h.marks).toEqual([{ name: 'closeloop:first-view-paint', detail: { view: 'inbox', source: 'cache' } }]);
     await gate.release();
     await settle();
     expect(within(root).getByText('Checkout crashed with a coupon')).toBeTruthy();
     expect(within(root).queryByText('Cached words')).toBeNull();
-    expect(h.marks.filter((m) => m.name === 'closeloop:first-list-paint')).toHaveLength(1);
-    expect(h.marks.filter((m) => m.name === 'closeloop:first-live-list')).toHaveLength(1);
+    expect(h.marks.filter((m) => m.name === 'closeloop:first-view-paint')).toHaveLength(1);
+    expect(h.marks.filter((m) => m.name === 'closeloop:first-live-view')).toHaveLength(1);
   });
 
   it('ignores a cache of another workspace, or a damaged one', async () => {
@@ -128,7 +128,7 @@ describe('start-up from the cached view', () => {
     await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: { version: 99 } });
     await gate.release();
     await settle();
-    expect(h.marks.map((m) => m.name)).toEqual(['closeloop:first-list-paint', 'closeloop:first-live-list']);
-    expect(h.marks[0]).toEqual({ name: 'closeloop:first-list-paint', detail: { source: 'live' } });
+    expect(h.marks.map((m) => m.name)).toEqual(['closeloop:first-view-paint', 'closeloop:first-live-view']);
+    expect(h.marks[0]).toEqual({ name: 'closeloop:first-view-paint', detail: { view: 'inbox', source: 'live' } });
   });
 });

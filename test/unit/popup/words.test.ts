@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { initials, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
 import { describeEntry } from '../../../extension/popup/history-words';
-import { paintMarks } from '../../../extension/popup/paint-marks';
+import { listMarks, viewMarks } from '../../../extension/popup/paint-marks';
 import { createRouter, parseRoute, routeHash } from '../../../extension/popup/router-model';
 import { sourceLink, textFragment } from '../../../extension/popup/text-fragment';
 import type { ActivityEntry, Capture } from '../../../shared/schema/records';
@@ -95,7 +95,7 @@ describe('routes and marks', () => {
 
   it('marks the first list paint once, and each filter when its own result shows', () => {
     const marks: [string, unknown][] = [];
-    const m = paintMarks({ mark: (name, options) => marks.push([name, options?.detail]) });
+    const m = listMarks({ mark: (name, options) => marks.push([name, options?.detail]) }, 'inbox');
     m.committed({ generation: 0, fromCache: true });
     m.committed({ generation: 0, fromCache: false });
     m.filterStart('ex');
@@ -106,11 +106,23 @@ describe('routes and marks', () => {
     m.committed({ generation: 2, fromCache: false });
     m.committed({ generation: 2, fromCache: false });
     expect(marks).toEqual([
-      ['closeloop:first-list-paint', { source: 'cache' }],
-      ['closeloop:first-live-list', undefined],
+      ['closeloop:first-view-paint', { view: 'inbox', source: 'cache' }],
+      ['closeloop:first-live-view', { view: 'inbox' }],
       ['closeloop:filter-start', 'ex'],
       ['closeloop:filter-start', 'exp'],
       ['closeloop:filter-done', 'exp'],
+    ]);
+  });
+
+  it('marks any view\'s first paint once with its name, live first when there was no cache', () => {
+    const marks: [string, unknown][] = [];
+    const huddle = viewMarks({ mark: (name, options) => marks.push([name, options?.detail]) }, 'huddle');
+    huddle.committed(false);
+    huddle.committed(false);
+    huddle.committed(true);
+    expect(marks).toEqual([
+      ['closeloop:first-view-paint', { view: 'huddle', source: 'live' }],
+      ['closeloop:first-live-view', { view: 'huddle' }],
     ]);
   });
 });
