@@ -31,6 +31,17 @@ function idfFor(captures: readonly Capture[]): Idf {
   return idf;
 }
 
+// Like the IDF table: every popup asks for the filter menus' values, and they change only with the list.
+const facetsCache = new WeakMap<readonly Capture[], QueryResult<'facets'>>();
+function facetsFor(captures: readonly Capture[]): QueryResult<'facets'> {
+  let facets = facetsCache.get(captures);
+  if (!facets) {
+    facets = { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };
+    facetsCache.set(captures, facets);
+  }
+  return facets;
+}
+
 const handlers: { [Q in QueryName]: Handler<Q> } = {
   status: (_args, env) => env.status(),
   captureContext({ text, url }, { state }) {
@@ -87,8 +98,7 @@ const handlers: { [Q in QueryName]: Handler<Q> } = {
   }),
   members: (_args, { state }) => [...(state.replica?.view.members() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
   facets(_args, { state }) {
-    const captures = state.replica?.view.captures() ?? [];
-    return { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };
+    return facetsFor(state.replica?.view.captures() ?? []);
   },
 };
 
