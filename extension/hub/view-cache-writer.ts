@@ -1,22 +1,27 @@
 /**
- * @module Writes the default views to `chrome.storage.local` after changes (at most once a second),
- * so the next popup can paint before a cold hub has loaded the workspace.
+ * @module Writes the default state of every cached view (messaging/view-cache.ts) to
+ * `chrome.storage.local` after changes (at most once a second), so the next popup can paint before
+ * a cold hub has loaded the workspace.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
-import { DEFAULT_ACTION_FILTER, DEFAULT_INBOX_FILTER, FIRST_PAGE, VIEW_CACHE_KEY, type ViewCache } from '../messaging/view-cache';
+import { CACHED_VIEWS, VIEW_CACHE_KEY, type CachedViewName, type ViewCache } from '../messaging/view-cache';
 import type { Hub } from './hub';
 
 export function currentViewCache(hub: Hub, now: () => number = Date.now): ViewCache | null {
   const status = hub.status();
   if (!status.workspace || status.state === 'loading') return null;
+  const views: Record<string, unknown> = {};
+  for (const name of Object.keys(CACHED_VIEWS) as CachedViewName[]) {
+    const { query, args } = CACHED_VIEWS[name];
+    views[name] = hub.query(query, args as never);
+  }
   return {
-    version: 1,
+    version: 2,
     savedAt: new Date(now()).toISOString(),
     workspace: status.workspace.id,
     status,
-    inbox: hub.query('inbox', { filter: DEFAULT_INBOX_FILTER, page: FIRST_PAGE }),
-    actions: hub.query('actions', { filter: DEFAULT_ACTION_FILTER, page: FIRST_PAGE }),
     members: hub.query('members', {}),
+    views: views as ViewCache['views'],
   };
 }
 

@@ -4,6 +4,7 @@ import type { HubClient } from '../messaging/hub-client';
 import type { HubStatus, SettingsView } from '../messaging/protocol';
 import type { Preferences } from '../settings/settings';
 import { liveQuery } from '../ui/live-query';
+import { writeViewCacheMirror } from '../ui/view-cache-mirror';
 
 export interface OptionsModel {
   status: Signal<HubStatus | undefined>;
@@ -23,7 +24,11 @@ export interface OptionsModel {
   dispose(): void;
 }
 
-export function createOptionsModel(hub: HubClient): OptionsModel {
+/**
+ * `pageStorage` holds the popup's copy of the cached views (ui/view-cache-mirror.ts): it is
+ * forgotten when the workspace changes, so no popup paints the one just left, even for a moment.
+ */
+export function createOptionsModel(hub: HubClient, pageStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage): OptionsModel {
   const status = liveQuery(hub, 'status', {});
   const settings = liveQuery(hub, 'settings', {});
   const busy = signal(false);
@@ -62,10 +67,12 @@ export function createOptionsModel(hub: HubClient): OptionsModel {
     async join(inviteCode, name, discardPending = false) {
       lastJoin = [inviteCode, name];
       const result = await run(() => hub.call('join', { inviteCode, name, discardPending }), 'Invite accepted.', 'join');
+      if (result !== undefined) writeViewCacheMirror(pageStorage, null);
       return result !== undefined;
     },
     async leave(discardPending = false) {
-      await run(() => hub.call('leave', { discardPending }), 'You left the workspace. Its copy on this device was deleted.', 'leave');
+      const left = await run(() => hub.call('leave', { discardPending }), 'You left the workspace. Its copy on this device was deleted.', 'leave');
+      if (left !== undefined) writeViewCacheMirror(pageStorage, null);
     },
     async discardAndRetry() {
       const confirmed = confirmDiscard.value;

@@ -4,7 +4,7 @@
  */
 import { useRef } from 'preact/hooks';
 import type { Action } from '../../shared/schema/records';
-import { ACTION_VIEWS, type ActionsView as View } from './actions-model';
+import { ACTION_VIEWS, createActionsModel, type ActionsView as View } from './actions-model';
 import { ACTION_ROW_HEIGHT, ActionRow } from './ActionRow';
 import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
 import { Notices } from './Notices';
@@ -21,7 +21,7 @@ const EMPTY: Record<View, string> = {
 };
 
 export function ActionsView({ app, active, hidden }: { app: PopupModel; active: boolean; hidden: boolean }) {
-  const model = app.actions();
+  const model = app.viewModel('actions', () => createActionsModel(app.hub, app.context, app.env));
   const view = model.view.value;
   const grid = model.grid.value;
   const gridRef = useRef<HTMLDivElement>(null);

@@ -4,7 +4,7 @@
  * the keys that work everywhere (`?` for help).
  */
 import { useRef } from 'preact/hooks';
-import { ActionsPanel } from './ActionsPanel';
+import { ActionsPanel } from './lazy-views';
 import { InboxPanel } from './InboxPanel';
 import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
 import type { PopupModel } from './popup-model';

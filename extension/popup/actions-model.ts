@@ -3,14 +3,14 @@
  * `actions` live query, and the impact/effort 2x2 for quick wins. "Today" is the viewer's local
  * date from the model's clock, because overdue is judged where the person is.
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { quadrants, type ActionFilter, type Quadrant } from '../../shared/queries/actions';
 import type { Action } from '../../shared/schema/records';
 import { localCalendarDate } from '../../shared/util/dates';
 import type { HubClient } from '../messaging/hub-client';
 import { liveQuery, type LiveQuery } from '../ui/live-query';
 import { popupEnv, type PopupEnv } from './popup-env';
-import type { Router } from './router-model';
+import type { ViewContext } from './view-context';
 import { windowedQuery, type WindowedQuery } from './windowed-query';
 
 export type ActionsView = 'mine' | 'all' | 'overdue' | 'quick_wins';
@@ -43,7 +43,7 @@ export interface ActionsModel {
 }
 
 export function createActionsModel(
-  hub: HubClient, context: { router: Router; me(): string | null }, env: PopupEnv = popupEnv(),
+  hub: HubClient, context: ViewContext, env: PopupEnv = popupEnv(),
 ): ActionsModel {
   const view = signal<ActionsView>('all');
   const showClosed = signal(false);
@@ -52,6 +52,8 @@ export function createActionsModel(
     view: v, today: today(), ...(context.me() ? { me: context.me()! } : {}), ...(v === 'all' && !showClosed.value ? { openOnly: true } : {}),
   });
   const list = windowedQuery(hub, 'actions', filterFor('all'), { pageSize: 40, overscan: 15, delayMs: env.scrollFetchMs, timers: env.window });
+  const cached = context.cachedView?.('actions');
+  const stopSeeding = cached ? effect(() => list.seed(cached.value ?? null)) : () => {};
   const cursor = signal(0);
   const quadrant = signal<Quadrant>('quick_win');
   const gridPage = signal<{ total: number; items: Action[] } | undefined>(undefined);
@@ -94,6 +96,7 @@ export function createActionsModel(
       context.router.go({ view: 'action', id: action.id });
     },
     dispose() {
+      stopSeeding();
       stopGrid();
       list.dispose();
     },

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor, setupBadge } from '../../../extension/hub/badge';
 import { announcements, notificationId, setupNotifier } from '../../../extension/hub/notifier';
 import { currentViewCache } from '../../../extension/hub/view-cache-writer';
-import { parseViewCache } from '../../../extension/messaging/view-cache';
+import { CACHED_VIEWS, parseViewCache, type CachedViewName } from '../../../extension/messaging/view-cache';
 import { assignAction, createAction, setActionStatus } from '../../../shared/mutations/actions';
 import { addCapture } from '../../../shared/mutations/captures';
 import { inMemoryHub } from '../../helpers/in-memory-hub';
@@ -86,15 +86,22 @@ describe('notifications', () => {
 });
 
 describe('the cached view', () => {
-  it('holds the default inbox and actions pages of the current workspace', async () => {
+  it('holds the default state of every cached view of the current workspace', async () => {
     const { hub, peer } = await inMemoryHub();
     const bob = peer('mem_bob', 'Bob');
     addCapture(bob, sampleCapture());
     createAction(bob, { title: 'Open one' });
     const cache = parseViewCache(JSON.parse(JSON.stringify(currentViewCache(hub))));
-    expect(cache).toMatchObject({ version: 1, workspace: 'team', inbox: { total: 1 }, actions: { total: 1 } });
+    expect(cache).toMatchObject({ version: 2, workspace: 'team', views: { inbox: { total: 1 }, actions: { total: 1 } } });
+    // A view joins the cache by its entry in CACHED_VIEWS alone: the writer goes by that list.
+    expect(Object.keys(cache!.views).sort()).toEqual(Object.keys(CACHED_VIEWS).sort());
+    for (const [name, { query, args }] of Object.entries(CACHED_VIEWS)) {
+      expect(cache!.views[name as CachedViewName]).toEqual(hub.query(query, args as never));
+    }
     expect(cache!.members.map((m) => m.name)).toEqual(['Bob', 'Me']);
-    expect(parseViewCache({ ...cache, version: 2 })).toBeNull();
+    expect(parseViewCache({ ...cache, version: 1 })).toBeNull();
     expect(parseViewCache('garbage')).toBeNull();
+    // A view whose stored value has the wrong shape is left out; the others still paint.
+    expect(Object.keys(parseViewCache({ ...cache, views: { ...cache!.views, actions: { rows: 'old shape' } } })!.views)).toEqual(['inbox']);
   });
 });

@@ -1,0 +1,9 @@
+/**
+ * @module The popup's views that load on first use (lazy-view.tsx). Only the shell and the Inbox
+ * list are in the first bundle; every other tab, and every detail view, is declared here and gets
+ * its own chunk. A new tab belongs here too, so it costs the Inbox's first paint nothing.
+ */
+import { lazyView } from './lazy-view';
+
+export const ActionsPanel = lazyView('the Actions tab', () => import('./ActionsPanel').then((m) => m.ActionsPanel));
+export const CaptureDetailView = lazyView('this capture', () => import('./CaptureDetailView').then((m) => m.CaptureDetailView));
