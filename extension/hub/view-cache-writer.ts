@@ -30,6 +30,9 @@ export function setupViewCacheWriter(browser: Browser, hub: Hub, intervalMs = 10
   let written: string | null = null;
   const write = () => {
     timer = null;
+    // While a restarted worker is still loading the workspace (seconds for a large one) the stored
+    // cache is exactly what the next popup needs: keep it. Only no workspace at all removes it.
+    if (hub.status().state === 'loading') return;
     const cache = currentViewCache(hub);
     // Most changes (a remote edit to an old capture) leave the default views as they were.
     const content = cache ? JSON.stringify({ ...cache, savedAt: '' }) : '';

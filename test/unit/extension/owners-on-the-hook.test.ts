@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor, setupBadge } from '../../../extension/hub/badge';
 import { announcements, notificationId, setupNotifier } from '../../../extension/hub/notifier';
-import { currentViewCache } from '../../../extension/hub/view-cache-writer';
-import { CACHED_VIEWS, parseViewCache, type CachedViewName } from '../../../extension/messaging/view-cache';
+import type { Hub } from '../../../extension/hub/hub';
+import { currentViewCache, setupViewCacheWriter } from '../../../extension/hub/view-cache-writer';
+import { CACHED_VIEWS, parseViewCache, VIEW_CACHE_KEY, type CachedViewName } from '../../../extension/messaging/view-cache';
 import { assignAction, createAction, setActionStatus } from '../../../shared/mutations/actions';
 import { addCapture } from '../../../shared/mutations/captures';
 import { inMemoryHub } from '../../helpers/in-memory-hub';
@@ -13,6 +14,10 @@ const TODAY = '2026-11-22'; // the in-memory hub's clock reads 2026-11-22 09:00 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('the toolbar badge', () => {
   it('counts my open actions that are due or overdue, red when one is overdue', async () => {
@@ -103,5 +108,38 @@ describe('the cached view', () => {
     expect(parseViewCache('garbage')).toBeNull();
     // A view whose stored value has the wrong shape is left out; the others still paint.
     expect(Object.keys(parseViewCache({ ...cache, views: { ...cache!.views, actions: { rows: 'old shape' } } })!.views)).toEqual(['inbox']);
+  });
+
+  it('keeps the stored cache while a restarted hub is still loading, and removes it only without a workspace', async () => {
+    const { hub } = await inMemoryHub();
+    let state: 'loading' | 'connected' | 'not_joined' = 'loading';
+    const listeners = new Set<() => void>();
+    const changed = () => listeners.forEach((listener) => listener());
+    const restarted: Hub = {
+      ...hub,
+      ready: Promise.resolve(),
+      status: () => ({ ...hub.status(), state, ...(state === 'not_joined' ? { workspace: null } : {}) }),
+      onChange: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+    };
+    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: currentViewCache(hub) });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    vi.useFakeTimers();
+    const stop = setupViewCacheWriter(fakeBrowser as never, restarted, 1000);
+    await Promise.resolve(); // the write after `ready`
+    changed(); // IndexedDB still loading, a second in
+    vi.advanceTimersByTime(1000);
+    expect(set).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+    state = 'connected';
+    changed();
+    vi.advanceTimersByTime(1000);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set.mock.calls[0]![0]).toMatchObject({ [VIEW_CACHE_KEY]: { version: 2, workspace: 'team' } });
+    state = 'not_joined';
+    changed();
+    vi.advanceTimersByTime(1000);
+    expect(remove).toHaveBeenCalledWith(VIEW_CACHE_KEY);
+    stop();
   });
 });
