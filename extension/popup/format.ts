@@ -18,16 +18,16 @@ export function relativeAge(iso: string, now: number): string {
   return shortDate(new Date(at), new Date(now));
 }
 
-// Intl formatters are costly to build (toLocale*String builds one per call); a list renders dozens.
-let formatters: { day: Intl.DateTimeFormat; dayYear: Intl.DateTimeFormat; full: Intl.DateTimeFormat } | null = null;
-const format = () => (formatters ??= {
-  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
-  dayYear: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
-  full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
-});
+// Dates are written by hand, in the words en-GB's Intl formats use (a test holds them equal): the
+// first Intl.DateTimeFormat a page builds loads ICU data, several milliseconds that the first paint
+// of a list of rows with dates and tooltips would otherwise pay.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
+/** "12 Nov", or "12 Nov 2025" when the year differs from today's. */
 function shortDate(date: Date, today: Date): string {
-  return (date.getFullYear() === today.getFullYear() ? format().day : format().dayYear).format(date);
+  const day = `${date.getDate()} ${MONTHS[date.getMonth()]}`;
+  return date.getFullYear() === today.getFullYear() ? day : `${day} ${date.getFullYear()}`;
 }
 
 /** A calendar date (YYYY-MM-DD) for people: "22 Nov" or "22 Nov 2027". Read as a local date. */
@@ -37,10 +37,11 @@ export function calendarDate(date: string, now: number): string {
   return shortDate(new Date(y, m - 1, d), new Date(now));
 }
 
-/** Full local date and time, for tooltips. */
+/** Full local date and time, for tooltips: "22 Nov 2026, 09:05". */
 export function fullTime(iso: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : format().full.format(at);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${at.getDate()} ${MONTHS[at.getMonth()]} ${at.getFullYear()}, ${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
 }
 
 export function ratingText(capture: Capture): string | null {

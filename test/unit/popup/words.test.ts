@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** @module Pure helpers: ages, names, history sentences, text-fragment links, hash routes and performance marks. */
 import { describe, expect, it } from 'vitest';
-import { initials, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
+import { calendarDate, fullTime, initials, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
 import { describeEntry } from '../../../extension/popup/history-words';
 import { listMarks, viewMarks } from '../../../extension/popup/paint-marks';
 import { createRouter, parseRoute, routeHash } from '../../../extension/popup/router-model';
@@ -19,6 +19,20 @@ describe('words', () => {
     expect(relativeAge('2026-10-02T12:00:00Z', NOW)).toBe('2 Oct');
     expect(relativeAge('2025-10-02T12:00:00Z', NOW)).toBe('2 Oct 2025');
     expect(relativeAge('garbage', NOW)).toBe('');
+  });
+
+  it('writes dates by hand exactly as en-GB Intl formats them, in every month', () => {
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+    const dayYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+    const full = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    for (let month = 0; month < 12; month++) {
+      const at = new Date(2026, month, month + 3, month * 2, month * 5);
+      expect(calendarDate(`2026-${String(month + 1).padStart(2, '0')}-${String(month + 3).padStart(2, '0')}`, NOW)).toBe(day.format(at));
+      expect(calendarDate(`2027-${String(month + 1).padStart(2, '0')}-${String(month + 3).padStart(2, '0')}`, NOW))
+        .toBe(dayYear.format(new Date(2027, month, month + 3)));
+      expect(fullTime(at.toISOString())).toBe(full.format(at));
+    }
+    expect(fullTime('garbage')).toBe('garbage');
   });
 
   it('names, quote starts and titles', () => {
