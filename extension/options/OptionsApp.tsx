@@ -1,10 +1,11 @@
-/** @module The options page: onboarding (invite, name), connection state, preferences, leaving. */
+/** @module The options page: onboarding (invite, name), connection state, preferences, the team's cadence, leaving. */
 import type { OptionsModel } from './options-model';
 import { JoinForm } from './JoinForm';
 import { LeaveSection } from './LeaveSection';
 import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import { StatusPanel } from './StatusPanel';
+import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
 export function OptionsApp({ model }: { model: OptionsModel }) {
   const status = model.status.value;
@@ -39,6 +40,10 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
           onJoin={model.join} />
       )}
       <PreferencesForm preferences={settings.preferences} onChange={(change) => void model.setPreferences(change)} />
+      {joined && model.workspaceSettings.value && (
+        <WorkspaceSettingsForm key={JSON.stringify(model.workspaceSettings.value)} settings={model.workspaceSettings.value}
+          canEdit={status.me?.role === 'editor'} busy={model.busy.value} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
+      )}
       {joined && <LeaveSection busy={model.busy.value} managed={settings.managed} onLeave={() => void model.leave()} />}
     </main>
   );
