@@ -20,6 +20,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({ options: {
   captures: { type: 'string', default: '10000' }, actions: { type: 'string', default: '2000' },
   opens: { type: 'string', default: '20' }, cold: { type: 'string', default: '10' }, quick: { type: 'boolean', default: false },
+  routes: { type: 'string', default: 'inbox,huddle' },
 } });
 const size = { captures: Number(args.captures), actions: Number(args.actions) };
 const warmOpens = args.quick ? 6 : Number(args.opens);
@@ -27,17 +28,24 @@ const coldOpens = args.quick ? 4 : Number(args.cold);
 /** First paint at most this many times the floor's (medians). */
 const GOALS = { warm: 1.3, cold: 2 } as const;
 
-/** What is opened: the floor, then every route whose view the popup's router knows. */
+/**
+ * What is opened: the floor, then each asked-for route (`--routes`, by default the Inbox and the
+ * Huddle) that the popup's router knows; a route it does not know yet is left out and said so.
+ * Each view leaves its own first-view-paint mark (use-first-paint.ts), named like its route.
+ */
+const ROUTE_NAMES: Record<string, string> = { inbox: 'Inbox, first list', huddle: 'Huddle, first paint', actions: 'Actions, first list' };
+const asked = args.routes.split(',').map((r) => r.trim()).filter(Boolean);
+const known = asked.filter((view) => (parseRoute(`#${view}`) as { view: string }).view === view);
 const PAGES = [
   { name: 'blank extension page (floor)', path: FLOOR_PAGE, view: FLOOR_VIEW },
-  ...[{ hash: '#inbox', view: 'inbox', name: 'Inbox, first list' }, { hash: '#huddle', view: 'huddle', name: 'Huddle, first paint' }]
-    .filter((route) => (parseRoute(route.hash) as { view: string }).view === route.view)
-    .map((route) => ({ name: route.name, path: `popup.html${route.hash}`, view: route.view })),
+  ...known.map((view) => ({ name: ROUTE_NAMES[view] ?? `#${view}, first paint`, path: `popup.html#${view}`, view })),
 ];
 type Phase = 'warm' | 'cold';
 type Runs = Record<Phase, Record<string, OpenTiming[]>>;
 
 async function main() {
+  const missing = asked.filter((view) => !known.includes(view));
+  if (missing.length) console.log(`Not measured, the popup's router does not know them yet: ${missing.map((v) => `#${v}`).join(', ')}.`);
   console.log('Building the extension…');
   const extensionDir = buildForBench();
   const bench = await openBenchWorkspace(extensionDir, size);
@@ -76,9 +84,13 @@ function report(runs: Runs, keystrokes: number[], load: number[]) {
     '', `Popup benchmark — ${size.captures} captures, ${size.actions} actions; Chromium (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}), pages at 400x600;`,
     `${cpus().length} cores, Node ${process.version}, 1-minute load average ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)} during the opens.`,
     'Times in ms from navigation start to the first-view-paint mark (content committed); FCP is the browser\'s first contentful paint.', '',
-    '| page | hub | n | median | p95 | ratio to floor | goal | | FCP median | FCP ratio | first live median |',
-    '|---|---|---:|---:|---:|---:|---|---|---:|---:|---:|',
+    'Cold: the service worker is stopped and no page of the extension is open, so Chromium starts the extension\'s renderer',
+    'process again for either page; the goal is judged against the blank page opened the same way, and the ratio to the warm',
+    'blank page (the process already running) is shown beside it.', '',
+    '| page | hub | n | median | p95 | ratio to floor | goal | | ratio to warm floor | FCP median | FCP ratio | first live median |',
+    '|---|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|',
   ];
+  const warmFloor = median(runs.warm[FLOOR_VIEW]!.map((t) => t.firstPaint));
   for (const phase of ['warm', 'cold'] as const) {
     const floor = runs[phase][FLOOR_VIEW]!;
     for (const target of PAGES) {
@@ -90,7 +102,7 @@ function report(runs: Runs, keystrokes: number[], load: number[]) {
       const verdict = isFloor ? '' : ratio <= GOALS[phase] ? 'meets' : 'MISSES';
       const sources = [...new Set(list.map((t) => t.source))].join('/');
       lines.push(`| ${target.name}${isFloor ? '' : ` (from ${sources})`} | ${phase} | ${list.length} | ${ms(median(paint))} | ${ms(percentile(paint, 95))} | `
-        + `${isFloor ? '1' : ratio.toFixed(2)}× | ${isFloor ? '' : `≤ ${GOALS[phase]}×`} | ${verdict} | ${ms(median(fcp))} | `
+        + `${isFloor ? '1' : ratio.toFixed(2)}× | ${isFloor ? '' : `≤ ${GOALS[phase]}×`} | ${verdict} | ${(median(paint) / warmFloor).toFixed(2)}× | ${ms(median(fcp))} | `
         + `${(median(fcp) / median(floor.map((t) => t.fcp))).toFixed(2)}× | ${ms(median(list.map((t) => t.firstLive)))} |`);
     }
   }

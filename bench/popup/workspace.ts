@@ -84,8 +84,15 @@ export async function stopServiceWorker(profile: Profile) {
     for (const v of versions) running.set(v.versionId, v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await waitFor('the service worker to stop', () => [...running.values()].every((s) => s === 'stopped'), { timeoutMs: 10_000, intervalMs: 20 });
+  // A worker still starting (a page just woke it) may miss one stop: ask again until it is down.
+  let asked = 0;
+  await waitFor('the service worker to stop', async () => {
+    if (Date.now() - asked > 500) {
+      asked = Date.now();
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
+    return running.size > 0 && [...running.values()].every((s) => s === 'stopped');
+  }, { timeoutMs: 60_000, intervalMs: 20 });
   await cdp.detach();
   await new Promise((r) => setTimeout(r, 500));
 }

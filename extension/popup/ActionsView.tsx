@@ -11,6 +11,7 @@ import { Notices } from './Notices';
 import type { PopupModel } from './popup-model';
 import { QuickWinsGrid } from './QuickWinsGrid';
 import { panelId, TabBar, tabId } from './TabBar';
+import { useFirstPaint } from './use-first-paint';
 import { VirtualList } from './VirtualList';
 
 const EMPTY: Record<View, string> = {
@@ -29,6 +30,7 @@ export function ActionsView({ app, active, hidden }: { app: PopupModel; active: 
   const total = view === 'quick_wins' ? quadrantList?.length ?? 0 : model.list.total.value;
   const rowAt = (index: number) => (view === 'quick_wins' ? quadrantList?.[index] : model.list.rowAt(index));
   const loaded = view === 'quick_wins' ? grid !== undefined : model.list.shown.value !== undefined;
+  useFirstPaint(app.env.performance, 'actions', view === 'quick_wins' ? null : model.list.shown.value);
 
   useDocumentKeys((event) => {
     if (isTypingTarget(event.target) || inDialog(event.target) || total === 0) return;
