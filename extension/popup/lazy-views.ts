@@ -7,3 +7,7 @@ import { lazyView } from './lazy-view';
 
 export const ActionsPanel = lazyView('the Actions tab', () => import('./ActionsPanel').then((m) => m.ActionsPanel));
 export const CaptureDetailView = lazyView('this capture', () => import('./CaptureDetailView').then((m) => m.CaptureDetailView));
+export const HuddlePanel = lazyView('the Huddle', () => import('./HuddlePanel').then((m) => m.HuddlePanel));
+export const BoardPanel = lazyView('the Change board', () => import('./BoardPanel').then((m) => m.BoardPanel));
+export const InitiativesPanel = lazyView('the Initiatives', () => import('./InitiativesPanel').then((m) => m.InitiativesPanel));
+export const PeopleView = lazyView('the People view', () => import('./PeopleView').then((m) => m.PeopleView));

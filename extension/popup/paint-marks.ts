@@ -73,3 +73,4 @@ export function listMarks(performance: MarkTimeline, view: string): ListMarks {
     },
   };
 }
+
