@@ -30,10 +30,18 @@ const spec = <Q extends QueryName>(s: CachedViewSpec<Q>) => s;
 const isPage = (value: unknown) => Array.isArray((value as { items?: unknown } | null)?.items)
   && typeof (value as { total?: unknown }).total === 'number';
 
+const HUDDLE_LISTS = ['escalations', 'newCaptures', 'overdue', 'blocked', 'dueThisWeek', 'done'] as const;
+const isHuddle = (value: unknown) => {
+  const huddle = value as Record<string, unknown> | null;
+  return typeof huddle?.watermark === 'string' && typeof huddle.counts === 'object' && huddle.counts !== null
+    && HUDDLE_LISTS.every((list) => Array.isArray(huddle[list]));
+};
+
 /** Every view that paints from the cache, by the name its marks and routes use. */
 export const CACHED_VIEWS = {
   inbox: spec({ query: 'inbox', args: { filter: DEFAULT_INBOX_FILTER, page: FIRST_PAGE }, valid: isPage }),
   actions: spec({ query: 'actions', args: { filter: DEFAULT_ACTION_FILTER, page: FIRST_PAGE }, valid: isPage }),
+  huddle: spec({ query: 'huddle', args: {}, valid: isHuddle }),
 };
 export type CachedViewName = keyof typeof CACHED_VIEWS;
 type QueryOf<V extends CachedViewName> = (typeof CACHED_VIEWS)[V]['query'];

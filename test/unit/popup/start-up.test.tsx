@@ -32,6 +32,7 @@ function cacheOf(words: string, savedAt = '2026-11-22T08:00:00.000Z'): ViewCache
     views: {
       inbox: { ...cache.views.inbox!, items: cache.views.inbox!.items.map((c) => ({ ...c, text: words })) },
       actions: { ...cache.views.actions!, items: cache.views.actions!.items.map((a) => ({ ...a, title: `${words} (action)` })) },
+      huddle: { ...cache.views.huddle!, newCaptures: cache.views.huddle!.newCaptures.map((c) => ({ ...c, text: `${words} (huddle)` })) },
     },
   };
 }
@@ -130,6 +131,24 @@ describe('start-up from the cached views', () => {
     expect(h.marks.filter((m) => m.detail && (m.detail as { view: string }).view === 'actions')).toEqual([
       { name: FIRST_VIEW_PAINT, detail: { view: 'actions', source: 'cache' } },
       { name: FIRST_LIVE_VIEW, detail: { view: 'actions' } },
+    ]);
+  });
+
+  it('paints the Huddle from it when opened at #huddle, builds no Inbox list first, then shows the live Huddle', async () => {
+    window.location.hash = '#huddle';
+    copy(cacheOf('Cached'));
+    const gate = gatedClient(h.client);
+    const root = mount(gate.client);
+    const newSince = await waitFor(() => within(root).getByRole('region', { name: 'New since last huddle' }));
+    expect(within(newSince).getByRole('button', { name: 'Open capture Cached (huddle)' })).toBeTruthy();
+    expect(within(root).queryByRole('tabpanel', { name: 'Inbox' })).toBeNull();
+    await gate.release();
+    await settle();
+    expect(within(newSince).getByRole('button', { name: 'Open capture Checkout crashed with a coupon' })).toBeTruthy();
+    expect(within(root).queryByText('Cached (huddle)')).toBeNull();
+    expect(h.marks.filter((m) => m.detail && (m.detail as { view: string }).view === 'huddle')).toEqual([
+      { name: FIRST_VIEW_PAINT, detail: { view: 'huddle', source: 'cache' } },
+      { name: FIRST_LIVE_VIEW, detail: { view: 'huddle' } },
     ]);
   });
 
