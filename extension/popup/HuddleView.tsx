@@ -28,7 +28,8 @@ const EMPTY: Record<HuddleSectionId, string> = {
 
 export function HuddleView({ app, model }: { app: PopupModel; model: HuddleModel }) {
   const view = model.view.value;
-  useLayoutEffect(() => { if (view) model.painted(); }, [view !== undefined]);
+  // Every new view: the first one may come from the cache, and the marks want the first live one too.
+  useLayoutEffect(() => { if (view) model.painted(); }, [view]);
   if (!view) {
     const failed = model.queryError.value;
     return failed ? <p class="cl-alert pp-alert" role="alert">{failed.message}</p> : <p class="pp-empty" role="status">Loading the huddle…</p>;

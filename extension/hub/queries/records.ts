@@ -7,6 +7,7 @@ import { countWorkspace } from '../../../shared/queries/counts';
 import { queryInbox, sitesInUse, tagsInUse } from '../../../shared/queries/inbox';
 import { suggestActions } from '../../../shared/queries/similarity';
 import { CHANNELS, SENTIMENTS } from '../../../shared/schema/constants';
+import type { Capture } from '../../../shared/schema/records';
 import type { QueryArgs, QueryResult } from '../../messaging/protocol';
 import { objectArgs, type QueryEnv } from './env';
 import { idfFor } from './idf';
@@ -14,6 +15,18 @@ import { idfFor } from './idf';
 export type RecordQuery = 'status' | 'captureContext' | 'inbox' | 'capture' | 'actions' | 'action' | 'members' | 'counts' | 'settings' | 'facets';
 
 type Handler<Q extends RecordQuery> = (args: QueryArgs<Q>, env: QueryEnv) => QueryResult<Q>;
+
+// The filter menus' values change only with the captures list, which the view replaces on every
+// change (like the IDF table): every popup asks for them, so they are counted once per list.
+const facetsCache = new WeakMap<readonly Capture[], QueryResult<'facets'>>();
+function facetsFor(captures: readonly Capture[]): QueryResult<'facets'> {
+  let facets = facetsCache.get(captures);
+  if (!facets) {
+    facets = { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };
+    facetsCache.set(captures, facets);
+  }
+  return facets;
+}
 
 export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
   status: (_args, env) => env.status(),
@@ -75,7 +88,6 @@ export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
   }),
   members: (_args, { state }) => [...(state.replica?.view.members() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
   facets(_args, { state }) {
-    const captures = state.replica?.view.captures() ?? [];
-    return { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };
+    return facetsFor(state.replica?.view.captures() ?? []);
   },
 };

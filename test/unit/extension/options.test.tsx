@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { currentViewCache } from '../../../extension/hub/view-cache-writer';
+import { VIEW_CACHE_MIRROR_KEY } from '../../../extension/messaging/view-cache';
 import { createOptionsModel } from '../../../extension/options/options-model';
 import { OptionsApp } from '../../../extension/options/OptionsApp';
 import { PreferencesForm } from '../../../extension/options/PreferencesForm';
@@ -44,8 +46,9 @@ describe('options page', () => {
     expect(screen.getByTestId('connection-state').textContent).toBe('Not connected to a workspace');
   });
 
-  it('renames the member, saves preferences and leaves', async () => {
+  it('renames the member, saves preferences and leaves, forgetting the popup\'s copy of its views', async () => {
     const { client, hub } = await inMemoryHub();
+    localStorage.setItem(VIEW_CACHE_MIRROR_KEY, JSON.stringify(currentViewCache(hub)));
     render(<OptionsApp model={createOptionsModel(client)} />);
     const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
     await waitFor(() => expect(name.value).toBe('Me'));
@@ -58,6 +61,7 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Leave workspace' }));
     await screen.findByText('You left the workspace. Its copy on this device was deleted.');
     expect(hub.status().state).toBe('not_joined');
+    expect(localStorage.getItem(VIEW_CACHE_MIRROR_KEY)).toBeNull();
   });
 
   it('sets the weekly digest and the team cadence, and says what is wrong with a bad value', async () => {
