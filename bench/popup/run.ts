@@ -61,7 +61,7 @@ async function main() {
     }
   };
   try {
-    console.log(`Seeded ${size.captures} captures and ${size.actions} actions (${(bench.seeded.bytes / 1e6).toFixed(1)} MB state).`);
+    console.log(`Seeded ${bench.seeded.captures} captures and ${size.actions} actions (${(bench.seeded.bytes / 1e6).toFixed(1)} MB state).`);
     for (let i = 0; i < warmOpens; i++) await round('warm');
     const keystrokes = await searchKeystrokes(bench.profile);
     for (let i = 0; i < coldOpens; i++) await round('cold');

@@ -22,7 +22,7 @@ const ME = 'mem_benchmember00001';
 
 export interface BenchWorkspace {
   profile: Profile;
-  seeded: { bytes: number; seedMs: number };
+  seeded: { bytes: number; seedMs: number; captures: number };
   close(): Promise<void>;
 }
 
@@ -54,7 +54,7 @@ export async function openBenchWorkspace(extensionDir: string, size: { captures:
     const options = await OptionsPage.open(profile);
     await options.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Bench Member');
     await options.waitForState(/^Connected$/, 120_000);
-    await waitFor('the whole workspace in the hub', async () => (await options.captureCount()) === size.captures, { timeoutMs: 180_000, intervalMs: 500 });
+    await waitFor('the whole workspace in the hub', async () => (await options.captureCount()) === seeded.captures, { timeoutMs: 180_000, intervalMs: 500 });
     await options.page.close();
     await settle(profile);
     return { profile, seeded, close };

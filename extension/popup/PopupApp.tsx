@@ -15,7 +15,7 @@ import type { Tab } from './router-model';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { panelId, TabBar, tabId } from './TabBar';
 
-type Panel = ComponentType<{ model: PopupModel; active: boolean }>;
+type Panel = ComponentType<{ model: PopupModel; active: boolean }> & { preload?: () => Promise<void>; loaded?: () => boolean };
 
 const TABS: { id: Tab; label: string; panel: Panel }[] = [
   { id: 'inbox', label: 'Inbox', panel: InboxPanel },
@@ -25,6 +25,16 @@ const TABS: { id: Tab; label: string; panel: Panel }[] = [
   { id: 'initiatives', label: 'Initiatives', panel: InitiativesPanel },
   { id: 'people', label: 'People', panel: PeopleView },
 ];
+
+/**
+ * Loads the code of `tab`'s panel when it is one loaded on first use; resolves at once when it is
+ * in the first bundle or loaded already. The popup awaits this before its first render, so a popup
+ * opened at #huddle paints the cached Huddle in that render, not "Loading…" and then the Huddle.
+ */
+export function loadPanel(tab: Tab): Promise<void> | null {
+  const panel = TABS.find((t) => t.id === tab)!.panel;
+  return panel.preload && !panel.loaded?.() ? panel.preload() : null;
+}
 
 export function PopupApp({ model }: { model: PopupModel }) {
   const status = model.status.value;

@@ -11,6 +11,8 @@ export interface LazyView<P> {
   (props: P): JSX.Element | null;
   /** Loads the view's code (once); resolves when it can render synchronously. */
   preload(): Promise<void>;
+  /** Whether the code is loaded, so the view renders at once. */
+  loaded(): boolean;
 }
 
 const views: LazyView<never>[] = [];
@@ -41,7 +43,7 @@ export function lazyView<P extends object>(name: string, load: () => Promise<Com
     if (failed) return <p class="pp-empty" role="alert">Could not load {name}. Close and reopen Closeloop.</p>;
     return <p class="pp-empty" role="status">Loading {name}…</p>;
   }
-  const view = Object.assign(View, { preload });
+  const view = Object.assign(View, { preload, loaded: () => component !== null });
   views.push(view as LazyView<never>);
   return view;
 }

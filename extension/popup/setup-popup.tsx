@@ -5,6 +5,9 @@
  * Then the hub's own cache in `chrome.storage` is read: it replaces the copy when newer (changes
  * that came in while no popup was open), and becomes the next open's copy. Without a copy, the hub
  * is asked at once and the view paints from `chrome.storage` or the hub, whichever answers first.
+ * A tab whose code loads on first use (#huddle, #actions) has it loaded before that first render:
+ * otherwise the hub's wake-up and answers would compete with the chunk for the CPU, and the view
+ * would paint twice.
  */
 import { render } from 'preact';
 import { deferredClient } from '../messaging/deferred-client';
@@ -14,7 +17,7 @@ import { readStoredViewCache, readViewCacheMirror, writeViewCacheMirror } from '
 import { afterNextPaint, whenIdle } from './after-paint';
 import { preloadViews } from './lazy-view';
 import { createPopupModel, type PopupModel } from './popup-model';
-import { PopupApp } from './PopupApp';
+import { loadPanel, PopupApp } from './PopupApp';
 import { popupEnv, type PopupEnv } from './popup-env';
 
 export function setupPopup(root: HTMLElement, env: PopupEnv = popupEnv(), client: HubClient = connectHub()): PopupModel {
@@ -23,7 +26,6 @@ export function setupPopup(root: HTMLElement, env: PopupEnv = popupEnv(), client
   const hub = deferredClient(client);
   const model = createPopupModel(hub, env);
   model.applyCache(mirror);
-  render(<PopupApp model={model} />, root);
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(VIEW_CACHE_KEY in changes)) return;
@@ -43,8 +45,16 @@ export function setupPopup(root: HTMLElement, env: PopupEnv = popupEnv(), client
     // The other tabs' code, so switching to one rarely waits (a failed load is retried on the visit).
     whenIdle(env.window, () => void preloadViews().catch(() => {}));
   };
-  if (mirror) afterNextPaint(env.window, start);
-  else start();
+  // Without a copy nothing paints before the hub or chrome.storage answers: ask them at once.
+  if (!mirror) start();
+  const mount = () => {
+    render(<PopupApp model={model} />, root);
+    if (mirror) afterNextPaint(env.window, start);
+  };
+  // A chunk that fails to load shows its own error in the panel (lazy-view.tsx): mount anyway.
+  const code = loadPanel(model.router.tab.value);
+  if (code) void code.then(mount, mount);
+  else mount();
 
   env.window.addEventListener('pagehide', () => {
     env.browser.storage.onChanged.removeListener(onStorage);

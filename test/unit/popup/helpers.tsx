@@ -36,10 +36,11 @@ export interface Harness extends InMemoryHub {
 
 let counter = 0;
 
-export async function harness(options: { client?: (client: HubClient) => HubClient } = {}): Promise<Harness> {
+export async function harness(options: { client?: (client: HubClient) => HubClient; preload?: boolean } = {}): Promise<Harness> {
   // The tabs and detail views load on first use in the popup; here they are loaded up front, so a
-  // test sees a tab as soon as it switches to it (lazy-view.tsx has its own tests).
-  await preloadViews();
+  // test sees a tab as soon as it switches to it (lazy-view.tsx has its own tests). A start-up test
+  // of that loading passes `preload: false`.
+  if (options.preload !== false) await preloadViews();
   fakeBrowser.reset();
   window.localStorage.clear();
   window.location.hash = '';
