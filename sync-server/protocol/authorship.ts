@@ -1,0 +1,201 @@
+/**
+ * @module The server's authorship check: may this member write this update? It reads the update
+ * (`Y.decodeUpdate`), places every new item in the document (update-places.ts) and holds each
+ * value that lands on a field of shared/schema/authorship.ts against its rule: activity written
+ * as the writer, creators set once to the writer, only one's own member record and own keys.
+ * Removals count too, explicit (the update's delete set) or implied (a new value at a map key
+ * replaces the old one; a removed map or list removes everything in it). One broken rule refuses
+ * the whole update. Runs before the update is applied, synchronously, against the document as
+ * it is at that moment, and stops at a deadline (our own code, linear in the update and in what
+ * it removes; the decoder has already been proved to stop on these bytes by the guard worker).
+ */
+import * as Y from 'yjs';
+import { AUTHORSHIP_RULES, type AuthorshipRule, type AuthorshipRuleRow } from '../../shared/schema/authorship';
+import { ITEM, Unplaceable, UpdatePlaces, VOID, type Place, type Segment } from './update-places';
+
+export interface AuthorshipContext {
+  /** The member the connection writes as; null for a shared (pre-person) invite not yet bound to one. */
+  writer: string | null;
+  /** Admins may change any member record. */
+  admin: boolean;
+  /** For an unbound writer: whether it may become `member` (not someone with a personal invite). */
+  mayBind?(member: string): boolean;
+  /** performance.now() past which the check gives up (refused as a timeout). */
+  deadline?: number;
+}
+
+export type AuthorshipVerdict =
+  | { ok: true; writer: string | null }
+  | { ok: false; reason: 'forged' | 'timeout'; message: string };
+
+const KEY = Symbol('any key');
+type Pattern = (string | typeof ITEM | typeof KEY)[];
+interface Compiled { rule: AuthorshipRule; pattern: Pattern; field: string }
+
+/** Rules by root, patterns from the record key down: `comments[].author` -> [KEY, 'comments', ITEM, 'author']. */
+export function compileRules(rows: readonly AuthorshipRuleRow[]): Map<string, Compiled[]> {
+  const byRoot = new Map<string, Compiled[]>();
+  for (const row of rows) {
+    const pattern: Pattern = [KEY];
+    if (row.field !== '*') {
+      for (const part of row.field.split('.')) {
+        if (part === '*') pattern.push(KEY);
+        else if (part.endsWith('[]')) pattern.push(part.slice(0, -2), ITEM);
+        else pattern.push(part);
+      }
+    }
+    const list = byRoot.get(row.root) ?? [];
+    list.push({ rule: row.rule, pattern, field: row.field });
+    byRoot.set(row.root, list);
+  }
+  return byRoot;
+}
+
+const DEFAULT_RULES = compileRules(AUTHORSHIP_RULES);
+/** Levels of plain objects looked into (a rule's property sits one level in; nothing needs more). */
+const MAX_OBJECT_DEPTH = 3;
+const TYPE = Symbol('a map or list');
+const OTHER = Symbol('text or binary content');
+type Value = unknown;
+
+class Refusal extends Error {}
+
+export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipContext, rules = DEFAULT_RULES): AuthorshipVerdict {
+  let writer = ctx.writer;
+  let steps = 0;
+  const tick = () => {
+    if (ctx.deadline !== undefined && ++steps % 256 === 0 && performance.now() > ctx.deadline) throw new Timeout();
+  };
+  const show = (segments: readonly Segment[]) => segments.map((s) => (s === ITEM ? '[]' : s)).join('/');
+  const refuse = (message: string): never => {
+    throw new Refusal(message);
+  };
+  const must = (member: unknown, where: readonly Segment[], what: string, adminMay = false) => {
+    if (adminMay && ctx.admin) return;
+    if (typeof member !== 'string') refuse(`${show(where)}: ${what} names nobody`);
+    if (writer === null) {
+      if (ctx.mayBind?.(member as string)) return void (writer = member as string);
+      refuse(`${show(where)}: ${what} is ${member}, who has a personal invite`);
+    }
+    if (member !== writer) refuse(`${show(where)}: ${what} is ${member}, not the writer ${writer}`);
+  };
+
+  const matches = (pattern: Pattern, path: readonly Segment[], prefix: boolean) => {
+    if (prefix ? path.length < pattern.length + 1 : path.length !== pattern.length + 1) return false;
+    return pattern.every((p, i) => p === KEY ? typeof path[i + 1] === 'string' : p === path[i + 1]);
+  };
+
+  const written = (path: Segment[], value: Value, newFrom: number) => {
+    tick();
+    for (const r of rules.get(path[0] as string) ?? []) {
+      if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true);
+      else if (r.rule === 'append-only' && path.length >= 2 && newFrom > 1) refuse(`${show(path)}: changes an entry that is written once`);
+      else if (r.rule === 'own-key' && matches(r.pattern, path, true)) must(path[r.pattern.length], path, 'the key');
+      else if (matches(r.pattern, path, false)) {
+        if (r.rule === 'creator' && newFrom > 1) refuse(`${show(path)}: rewrites who created an existing record`);
+        if (r.rule === 'writer-or-none' && (value === null || value === undefined)) continue;
+        if (r.rule !== 'own-record' && r.rule !== 'append-only') must(value, path, r.field);
+      } else if (r.rule === 'writer' && matches(r.pattern.slice(0, -1), path, false)) {
+        // What holds the author. A map's fields arrive as items of their own (checked one by one);
+        // a plain object must name its author here; nothing (null) names nobody; anything else is junk.
+        const prop = r.pattern.at(-1) as string;
+        if (value === TYPE || value === null) continue;
+        if (!isPlainObject(value) || !Object.hasOwn(value, prop)) refuse(`${show(path)}: written without its ${prop}`);
+      }
+    }
+    if (isPlainObject(value) && path.length < 2 + MAX_OBJECT_DEPTH) {
+      for (const [prop, inner] of Object.entries(value)) written([...path, prop], inner, newFrom);
+    }
+  };
+
+  const removed = (path: Segment[], value: Value) => {
+    tick();
+    for (const r of rules.get(path[0] as string) ?? []) {
+      if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true);
+      else if (r.rule === 'append-only' && path.length >= 2) refuse(`${show(path)}: removes an entry that is written once`);
+      else if (r.rule === 'own-key' && matches(r.pattern, path, true)) must(path[r.pattern.length], path, 'the key');
+      else if (r.rule === 'creator' && matches(r.pattern, path, false)) refuse(`${show(path)}: removes who created the record`);
+      else if (r.rule === 'writer' && r.pattern.includes(ITEM) && matches(r.pattern, path, false)) must(value, path, `${r.field} of a removed entry`);
+    }
+    if (isPlainObject(value) && path.length < 2 + MAX_OBJECT_DEPTH) {
+      for (const [prop, inner] of Object.entries(value)) removed([...path, prop], inner);
+    }
+  };
+
+  /** A document item (or its part [from, to)) that this update removes, with everything inside it. */
+  const seen = new Set<Y.Item>();
+  const removeDocItem = (places: UpdatePlaces, item: Y.Item, from = 0, to = item.length) => {
+    if (item.deleted || (from === 0 && to === item.length && seen.has(item))) return;
+    if (from === 0 && to === item.length) seen.add(item);
+    if (!(item.parent instanceof Y.AbstractType)) return;
+    const parent = places.placeOfDocType(item.parent);
+    if (parent === VOID) return;
+    const path: Segment[] = [...parent.segments, item.parentSub ?? ITEM];
+    const content = item.content;
+    if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+      for (const value of content.arr.slice(from, to)) removed(path, value);
+    } else if (content instanceof Y.ContentType) {
+      removed(path, TYPE);
+      const type = content.type;
+      for (const child of type._map.values()) removeDocItem(places, child);
+      for (let child = type._start; child !== null; child = child.right) removeDocItem(places, child);
+    } else if (!(content instanceof Y.ContentDeleted)) removed(path, OTHER);
+  };
+
+  try {
+    const { structs, ds } = Y.decodeUpdate(update);
+    const places = new UpdatePlaces(doc, structs);
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue;
+      const known = places.known(struct.id.client);
+      if (struct.id.clock + struct.length <= known) continue; // the server has it already: a no-op
+      const at = places.locate(struct);
+      if (at === VOID) continue;
+      const path: Segment[] = [...at.parent.segments, at.key ?? ITEM];
+      const newFrom = Math.min(at.parent.newFrom, path.length - 1);
+      const content = struct.content;
+      if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+        const skip = Math.max(0, known - struct.id.clock);
+        const values = at.key === null ? content.arr.slice(skip) : content.arr.slice(-1);
+        for (const value of values) written(path, value, newFrom);
+      } else written(path, content instanceof Y.ContentType ? TYPE : OTHER, newFrom);
+      if (at.key !== null) replaced(places, at.parent, at.key);
+    }
+    for (const [client, ranges] of ds.clients) {
+      const known = places.known(client);
+      for (const { clock, len } of ranges) {
+        const end = clock + len;
+        if (end > known && !places.covers(client, Math.max(clock, known), end, tick)) {
+          refuse('it removes changes the server does not have');
+        }
+        if (clock >= known) continue; // only the update's own new items: nobody else's
+        const list = doc.store.clients.get(client)!;
+        for (let i = Y.findIndexSS(list, clock); i < list.length && list[i]!.id.clock < Math.min(end, known); i++) {
+          const struct = list[i]!;
+          if (!(struct instanceof Y.Item)) continue;
+          const from = Math.max(clock, struct.id.clock) - struct.id.clock;
+          const to = Math.min(end, struct.id.clock + struct.length) - struct.id.clock;
+          removeDocItem(places, struct, from, to);
+        }
+      }
+    }
+    return { ok: true, writer };
+  } catch (error) {
+    if (error instanceof Timeout) return { ok: false, reason: 'timeout', message: 'authorship not checked in time' };
+    if (error instanceof Refusal) return { ok: false, reason: 'forged', message: error.message };
+    if (error instanceof Unplaceable) return { ok: false, reason: 'forged', message: `cannot be checked: ${error.message}` };
+    return { ok: false, reason: 'forged', message: `cannot be checked: ${(error as Error).message}` };
+  }
+
+  /** A new value at `key` of an existing map replaces what is there, whichever way Yjs orders them. */
+  function replaced(places: UpdatePlaces, parent: Place, key: string) {
+    const current = parent.existing?._map.get(key);
+    if (current && !current.deleted) removeDocItem(places, current);
+  }
+}
+
+class Timeout extends Error {}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
