@@ -8,7 +8,7 @@ import { watchRevocations } from '../auth/revocations';
 import { loadOrCreateSecret } from '../auth/secret';
 import { ConfigError, loadConfig, publicUrlOf, type Config } from '../config';
 import { DataDirError, checkDataDir } from '../data-dir';
-import { createLogger, type Logger } from '../logger';
+import { createLogger, stdoutLines, type Logger } from '../logger';
 import { createSyncServer, type SyncServer } from '../server';
 import { createDiskStorage } from '../storage/disk-storage';
 
@@ -51,8 +51,23 @@ export interface RunningServer {
 export async function runServer(config: Config): Promise<RunningServer> {
   const dataDir = dataDirOrExit(config);
   const logger = createLogger({ level: config.logLevel });
-  process.on('uncaughtException', (error) => logger.error('uncaught exception (still serving)', { error, stack: error.stack }));
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (still serving)', { error: reason }));
+  stdoutLines(); // stdout gets its 'error' listener before anything else writes to it
+  process.stderr.on('error', () => {}); // nor may a closed stderr (exitWithError, console.error) throw
+  // Never re-entered: a handler whose own log line failed must not start the next round.
+  let handling = false;
+  const report = (msg: string, fields: Record<string, unknown>) => {
+    if (handling) return;
+    handling = true;
+    try {
+      logger.error(msg, fields);
+    } catch {
+      // the logger never throws; if it ever did, nothing more can be reported
+    } finally {
+      handling = false;
+    }
+  };
+  process.on('uncaughtException', (error) => report('uncaught exception (still serving)', { error, stack: error.stack }));
+  process.on('unhandledRejection', (reason) => report('unhandled rejection (still serving)', { error: reason }));
 
   const secret = loadOrCreateSecret(dataDir);
   const revocations = watchRevocations(dataDir);
