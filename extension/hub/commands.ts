@@ -9,7 +9,8 @@ import { cleanText } from '../../shared/mutations/input';
 import { LIMITS } from '../../shared/schema/constants';
 import type { CommandArgs, CommandName, CommandResult } from '../messaging/protocol';
 import { DEFAULT_PREFERENCES, type Preferences, type Settings } from '../settings/settings';
-import { HubRequestError, type Hub, type HubDeps, type HubState } from './hub';
+import { HubRequestError } from './errors';
+import type { Hub, HubDeps, HubState } from './hub';
 
 export interface CommandEnv {
   state: HubState;

@@ -2,16 +2,16 @@
  * @module The background hub: owns the workspace replica and answers every page and content
  * script through typed commands and live queries. UI contexts never hold Y types.
  */
-import { InviteError, peekTokenRole, type Invite } from '../../shared/invite';
-import { MutationError } from '../../shared/mutations/context';
+import { peekTokenRole, type Invite } from '../../shared/invite';
 import { registerMember } from '../../shared/mutations/members';
 import type { Role } from '../../shared/schema/constants';
 import type {
-  CommandArgs, CommandName, CommandResult, HubError, HubStatus, QueryArgs, QueryName, QueryResult,
+  CommandArgs, CommandName, CommandResult, HubStatus, QueryArgs, QueryName, QueryResult,
 } from '../messaging/protocol';
 import type { EffectiveSettings, Settings } from '../settings/settings';
 import type { AuthAnswer } from './connection';
 import { runCommand } from './commands';
+import { toRequestError } from './errors';
 import { runQuery } from './queries';
 import type { Replica } from './replica';
 import { describeLink, emptyStatus } from './status';
@@ -23,13 +23,6 @@ export interface HubDeps {
   checkAuth(invite: Invite): Promise<AuthAnswer>;
   openPage(page: 'options' | 'popup', hash?: string): Promise<void>;
   now?: () => number;
-}
-
-/** A refused request; `error` goes back to the caller as is. */
-export class HubRequestError extends Error {
-  constructor(public readonly error: HubError) {
-    super(error.message);
-  }
 }
 
 export interface HubState {
@@ -155,12 +148,3 @@ export function createHub(deps: HubDeps): Hub {
   };
   return hub;
 }
-
-export function toRequestError(error: unknown): HubRequestError {
-  if (error instanceof HubRequestError) return error;
-  if (error instanceof MutationError) return new HubRequestError({ code: error.code, message: error.message });
-  if (error instanceof InviteError) return new HubRequestError({ code: 'invalid', message: error.message });
-  console.error('[closeloop] request failed', error);
-  return new HubRequestError({ code: 'internal', message: 'Something went wrong inside Closeloop; the change was not made.' });
-}
-

@@ -7,7 +7,8 @@ import type { Browser } from 'wxt/browser';
 import {
   CONTENT_SCRIPT_COMMANDS, CONTENT_SCRIPT_QUERIES, parseClientMessage, type CommandName, type HubMessage, type QueryName,
 } from '../messaging/protocol';
-import { toRequestError, type Hub } from './hub';
+import { toRequestError } from './errors';
+import type { Hub } from './hub';
 
 type Port = Browser.runtime.Port;
 export type Caller = 'extension-page' | 'content-script';

@@ -8,7 +8,8 @@ import { buildIdf, suggestActions, type Idf } from '../../shared/queries/similar
 import type { Capture } from '../../shared/schema/records';
 import { CHANNELS, SENTIMENTS } from '../../shared/schema/constants';
 import type { HubStatus, QueryArgs, QueryName, QueryResult } from '../messaging/protocol';
-import { HubRequestError, type HubState } from './hub';
+import { HubRequestError } from './errors';
+import type { HubState } from './hub';
 
 export interface QueryEnv {
   state: HubState;
