@@ -1,5 +1,5 @@
 /** @module Command handlers: check the caller's arguments, run one typed mutation, confirm it is saved locally. */
-import { decodeInvite, type Invite } from '../../shared/invite';
+import { canWrite, decodeInvite, isRole, type Invite } from '../../shared/invite';
 import {
   assignAction, commentOnAction, createAction, editAction, linkCaptures, scoreAction, setActionStatus, setDueDate, unlinkCaptures,
 } from '../../shared/mutations/actions';
@@ -9,6 +9,7 @@ import { cleanText } from '../../shared/mutations/input';
 import { LIMITS } from '../../shared/schema/constants';
 import type { CommandArgs, CommandName, CommandResult } from '../messaging/protocol';
 import { DEFAULT_PREFERENCES, type Preferences, type Settings } from '../settings/settings';
+import { AdminApiError, createAdminApi, type AdminApi } from './admin-api';
 import { HubRequestError } from './errors';
 import type { Hub, HubDeps, HubState } from './hub';
 
@@ -31,8 +32,23 @@ const refuse = (code: 'invalid' | 'forbidden' | 'not_joined', message: string) =
 function writer(env: CommandEnv): MutationContext {
   const { replica, role, settings } = env.state;
   if (!replica) throw refuse('not_joined', 'Join a workspace first: open Closeloop options and paste your invite code.');
-  if (role !== 'editor') throw refuse('forbidden', 'Your invite is read-only; ask for an editor invite to make changes.');
+  if (!canWrite(role)) throw refuse('forbidden', 'Your invite is read-only; ask for an editor invite to make changes.');
   return replica.context(settings.memberId);
+}
+
+const defaultAdmin = createAdminApi();
+
+/** The admin API with this member's invite, for admins only; its failures in words. */
+async function asAdmin<T>(env: CommandEnv, call: (api: AdminApi, invite: Invite) => Promise<T>): Promise<T> {
+  const { replica, role } = env.state;
+  if (!replica) throw refuse('not_joined', 'Join a workspace first.');
+  if (role !== 'admin') throw refuse('forbidden', 'Only a workspace admin can manage people.');
+  try {
+    return await call(env.deps.admin ?? defaultAdmin, replica.invite);
+  } catch (error) {
+    if (error instanceof AdminApiError) throw refuse(error.status === 403 || error.status === 401 ? 'forbidden' : 'invalid', error.message);
+    throw error;
+  }
 }
 
 /** Runs a mutation and resolves once it is committed to this device. */
@@ -53,7 +69,9 @@ function leaveGuard(env: CommandEnv, discardPending: unknown) {
 const handlers: { [C in CommandName]: Handler<C> } = {
   async join({ inviteCode, name, discardPending }, env) {
     const invite = decodeInvite(String(inviteCode ?? ''));
-    const cleanName = cleanText(name, 'Your name', LIMITS.memberName, { required: true });
+    // A personal invite carries the name the administrator gave; the person may change it.
+    const given = typeof name === 'string' && name.trim() !== '' ? name : invite.name;
+    const cleanName = cleanText(given, 'Your name', LIMITS.memberName, { required: true });
     const current = env.state.replica?.invite;
     const same = current && current.server === invite.server && current.workspace === invite.workspace;
     if (current && !same) leaveGuard(env, discardPending);
@@ -112,6 +130,14 @@ const handlers: { [C in CommandName]: Handler<C> } = {
     ...(impact !== undefined ? { impact } : {}), ...(effort !== undefined ? { effort } : {}),
   })).then(() => null),
   'action.comment': ({ id, text }, env) => write(env, (ctx) => ({ id: commentOnAction(ctx, id, text) })),
+  'people.list': (_args, env) => asAdmin(env, (api, invite) => api.list(invite)),
+  'people.invite': ({ name, role }, env) => {
+    const clean = cleanText(name, 'The name', LIMITS.memberName, { required: true });
+    if (!isRole(role)) throw refuse('invalid', 'Choose editor, viewer or admin.');
+    return asAdmin(env, (api, invite) => api.invite(invite, { name: clean, role }));
+  },
+  'people.revoke': ({ member }, env) => asAdmin(env, (api, invite) => api.revoke(invite, String(member ?? ''))).then(() => null),
+  'people.disableShared': (_args, env) => asAdmin(env, (api, invite) => api.disableShared(invite)).then(() => null),
   async openPage({ page, hash }, env) {
     if (page !== 'options' && page !== 'popup') throw refuse('invalid', 'Unknown page.');
     await env.deps.openPage(page, typeof hash === 'string' ? hash.slice(0, 200) : undefined);

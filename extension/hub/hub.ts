@@ -2,13 +2,13 @@
  * @module The background hub: owns the workspace replica and answers every page and content
  * script through typed commands and live queries. UI contexts never hold Y types.
  */
-import { peekTokenRole, type Invite } from '../../shared/invite';
+import { canWrite, documentRole, peekTokenRole, type AccessRole, type Invite } from '../../shared/invite';
 import { registerMember } from '../../shared/mutations/members';
-import type { Role } from '../../shared/schema/constants';
 import type {
   CommandArgs, CommandName, CommandResult, HubStatus, QueryArgs, QueryName, QueryResult,
 } from '../messaging/protocol';
 import type { EffectiveSettings, Settings } from '../settings/settings';
+import type { AdminApi } from './admin-api';
 import type { AuthAnswer } from './connection';
 import { runCommand } from './commands';
 import { toRequestError } from './errors';
@@ -19,16 +19,19 @@ import { describeLink, emptyStatus } from './status';
 export interface HubDeps {
   loadSettings(): Promise<EffectiveSettings>;
   saveSettings(update: (settings: Settings) => Settings): Promise<void>;
-  openReplica(invite: Invite): Replica;
+  /** Opens the invite's workspace, writing as `memberId`. */
+  openReplica(invite: Invite, memberId: string): Replica;
   checkAuth(invite: Invite): Promise<AuthAnswer>;
   openPage(page: 'options' | 'popup', hash?: string): Promise<void>;
+  /** The server's admin API (People section); default over fetch. */
+  admin?: AdminApi;
   now?: () => number;
 }
 
 export interface HubState {
   settings: EffectiveSettings;
   replica: Replica | null;
-  role: Role | null;
+  role: AccessRole | null;
 }
 
 export interface Hub {
@@ -65,7 +68,7 @@ export function createHub(deps: HubDeps): Hub {
     state.replica = null;
     state.role = invite ? peekTokenRole(invite.token) : null;
     if (!invite) return notify();
-    const replica = deps.openReplica(invite);
+    const replica = deps.openReplica(invite, state.settings.memberId);
     state.replica = replica;
     detach.push(replica.onStatus(notify), replica.view.onChange(notify), replica.onSynced(() => registerSelf()));
     notify();
@@ -79,10 +82,11 @@ export function createHub(deps: HubDeps): Hub {
   /** Records this member in the workspace (a normal mutation: works offline, merges later). */
   function registerSelf() {
     const { replica, role, settings } = state;
-    if (!replica || role !== 'editor' || !settings.name) return;
+    if (!replica || !canWrite(role) || !settings.name) return;
     const member = replica.view.member(settings.memberId);
-    if (member && member.name === settings.name && member.role === role) return;
-    registerMember(replica.context(settings.memberId), { name: settings.name, role });
+    const recorded = documentRole(role!);
+    if (member && member.name === settings.name && member.role === recorded) return;
+    registerMember(replica.context(settings.memberId), { name: settings.name, role: recorded });
   }
 
   async function reload() {

@@ -1,4 +1,5 @@
 /** @module Live query handlers: plain JSON views of the workspace, recomputed when it changes. */
+import { canWrite } from '../../shared/invite';
 import { localCalendarDate } from '../../shared/util/dates';
 import { captureFingerprint } from '../../shared/util/fingerprint';
 import { historyOf, queryActions } from '../../shared/queries/actions';
@@ -42,7 +43,7 @@ const handlers: { [Q in QueryName]: Handler<Q> } = {
     return {
       tags: tagsInUse(view.captures()).slice(0, 50),
       duplicateOf: duplicate ? { id: duplicate.id, capturedBy: duplicate.capturedBy, capturedAt: duplicate.capturedAt } : null,
-      canWrite: state.role === 'editor',
+      canWrite: canWrite(state.role),
     };
   },
   inbox({ filter, page }, { state }) {

@@ -8,7 +8,8 @@ import type { NewCapture } from '../../shared/mutations/clean-capture';
 import type { ActionFilter } from '../../shared/queries/actions';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
-import type { ActionStatus, CaptureStatus, LoopState, Role, Sentiment, Channel } from '../../shared/schema/constants';
+import type { AccessRole } from '../../shared/invite';
+import type { ActionStatus, CaptureStatus, LoopState, Sentiment, Channel } from '../../shared/schema/constants';
 import type { Action, ActivityEntry, Capture, Member } from '../../shared/schema/records';
 import type { Preferences } from '../settings/settings';
 
@@ -40,6 +41,12 @@ export interface Commands {
   'action.comment': { args: { id: string; text: string }; result: { id: string } };
   /** Opens a page of the extension (e.g. from a content script); the hub owns tab creation. */
   openPage: { args: { page: 'options' | 'popup'; hash?: string }; result: null };
+  /** Admins only: the workspace's people as the server knows them. */
+  'people.list': { args: Record<string, never>; result: PeopleView };
+  /** Admins only: a personal invite for a new person; the code is shown once, to copy. */
+  'people.invite': { args: { name: string; role: AccessRole }; result: InvitedPerson };
+  'people.revoke': { args: { member: string }; result: null };
+  'people.disableShared': { args: Record<string, never>; result: null };
 }
 export type CommandName = keyof Commands;
 export type CommandArgs<C extends CommandName> = Commands[C]['args'];
@@ -47,6 +54,30 @@ export type CommandResult<C extends CommandName> = Commands[C]['result'];
 
 /** Commands a content script (running inside an untrusted page) may send; the rest need an extension page. */
 export const CONTENT_SCRIPT_COMMANDS: readonly CommandName[] = ['capture.save', 'openPage'];
+
+/** A person of the workspace, as the server's admin API lists them. */
+export interface PersonView {
+  id: string;
+  name: string;
+  role: AccessRole;
+  /** `invite`: a personal invite; `shared`: joined with a shared invite (codes from before). */
+  via: 'invite' | 'shared';
+  status: 'active' | 'revoked';
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+export interface PeopleView {
+  sharedInvites: { enabled: boolean; members: number };
+  people: PersonView[];
+}
+
+export interface InvitedPerson {
+  member: string;
+  name: string;
+  role: AccessRole;
+  code: string;
+}
 
 export interface CaptureSaved {
   /** Id of the stored capture; null when refused as a duplicate. */
@@ -97,7 +128,7 @@ export interface HubStatus {
   /** Local changes not yet sent to the server. */
   pending: number;
   workspace: { id: string; name: string; server: string } | null;
-  me: { id: string; name: string; role: Role | null } | null;
+  me: { id: string; name: string; role: AccessRole | null } | null;
   /** Other members with the extension open right now (awareness). */
   online: { id: string; name: string; color: string }[];
   captureCount: number;

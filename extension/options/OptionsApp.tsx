@@ -2,6 +2,7 @@
 import type { OptionsModel } from './options-model';
 import { JoinForm } from './JoinForm';
 import { LeaveSection } from './LeaveSection';
+import { PeopleSection } from './people/PeopleSection';
 import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import { StatusPanel } from './StatusPanel';
@@ -34,6 +35,9 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
       )}
       {settings.policyProblems.map((problem) => <p class="cl-alert" key={problem}>{problem}</p>)}
       {joined && <ProfileForm key={settings.name} name={settings.name} busy={model.busy.value} onSave={model.saveName} />}
+      {status.me?.role === 'admin' && status.workspace && (
+        <PeopleSection key={status.workspace.id} hub={model.hub} me={status.me.id} />
+      )}
       {!settings.managed && (
         <JoinForm key={settings.name} switching={joined} defaultName={settings.name} busy={model.busy.value}
           onJoin={model.join} />

@@ -6,6 +6,8 @@ import type { Preferences } from '../settings/settings';
 import { liveQuery } from '../ui/live-query';
 
 export interface OptionsModel {
+  /** The hub client, for sections with models of their own (People). */
+  hub: HubClient;
   status: Signal<HubStatus | undefined>;
   settings: Signal<SettingsView | undefined>;
   busy: Signal<boolean>;
@@ -53,6 +55,7 @@ export function createOptionsModel(hub: HubClient): OptionsModel {
   }
 
   const model: OptionsModel = {
+    hub,
     status: status.value,
     settings: settings.value,
     busy,

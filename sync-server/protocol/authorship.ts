@@ -75,7 +75,7 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
     if (typeof member !== 'string') refuse(`${show(where)}: ${what} names nobody`);
     if (writer === null) {
       if (ctx.mayBind?.(member as string)) return void (writer = member as string);
-      refuse(`${show(where)}: ${what} is ${member}, who has a personal invite`);
+      refuse(`${show(where)}: ${what} is ${member}, whom a shared invite may not write as (a personal invite's member, or no member id)`);
     }
     if (member !== writer) refuse(`${show(where)}: ${what} is ${member}, not the writer ${writer}`);
   };

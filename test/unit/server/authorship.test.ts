@@ -246,7 +246,7 @@ describe('a shared (pre-person) invite', () => {
     const mayBind = (member: string) => member !== ANA && member !== BOB;
     expect(w.check(join, null, { mayBind })).toEqual({ ok: true, writer: legacy });
     const asAna = w.sent(w.ana, () => addCapture(w.ana.ctx, sampleCapture({ text: 'As Ana' })));
-    expect(w.check(asAna, null, { mayBind })).toEqual(refusedWith(/mem_ana, who has a personal invite/));
+    expect(w.check(asAna, null, { mayBind })).toEqual(refusedWith(/mem_ana, whom a shared invite may not write as/));
     const two = w.sent(w.ana, () => {
       addCapture({ ...w.ana.ctx, actor: 'mem_one' }, sampleCapture({ text: 'One' }));
       addCapture({ ...w.ana.ctx, actor: 'mem_two' }, sampleCapture({ text: 'Two' }));
