@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { readMembers } from '../shared/read/members';
 import { createAccess, type Access } from './auth/access';
+import { createClientIds, type ClientIds } from './auth/client-ids';
 import { createFailureLimiter } from './auth/failure-limiter';
 import type { Revocations } from './auth/revocations';
 import { createAuditLog, type AuditLog } from './audit';
@@ -38,6 +39,8 @@ export interface SyncServerDeps {
   audit?: AuditLog;
   /** Check who each update writes as (protocol/authorship.ts). Default true; false only to measure its cost. */
   checkAuthorship?: boolean;
+  /** Which member each Yjs client id writes for; default files in `config.dataDir`. */
+  clientIds?: ClientIds;
 }
 
 export interface SyncServer {
@@ -63,7 +66,12 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
     observe: metrics.guardSeconds,
     onRestart: (why) => logger.warn('update guard worker replaced', { why }),
   });
-  const rooms = createRooms({ storage: deps.storage, logger, metrics, ...config });
+  const clientIds = deps.clientIds ?? createClientIds(config.dataDir, (error) => logger.error('client id table not written', { error }));
+  const rooms = createRooms({
+    storage: deps.storage, logger, metrics, ...config,
+    // The server writes a new workspace's meta itself: a device may send those items back after a restore.
+    onCreated: (room) => clientIds.accept(room.workspace, room.doc.clientID, 'server', room.clock(room.doc.clientID)),
+  });
   const access = deps.access ?? createAccess({ dataDir: config.dataDir, secret: deps.secret, revocations: deps.revocations });
   const audit = deps.audit ?? createAuditLog(config.dataDir, { onError: (error) => logger.error('audit log not writable', { error }) });
   const failures = createFailureLimiter(config.maxAuthFailures);
@@ -111,6 +119,10 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
       people.bound(connection, member, readMembers(doc).find((m) => m.id === member)?.name);
     },
     onRefused: people.refused,
+    clientOwner: (workspace, client) => clientIds.get(workspace, client),
+    onAccepted(workspace, writer, clients) {
+      for (const [client, end] of clients) clientIds.accept(workspace, client, writer, end);
+    },
   };
 
   const http: Server = createServer(createRoutes({
@@ -210,6 +222,7 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
         http.closeIdleConnections();
         await closeSockets();
         await rooms.closeAll();
+        clientIds.flush();
         if (!deps.guard) await guard.close();
         http.closeAllConnections();
         await stopped;

@@ -9,7 +9,7 @@ import { loadOrCreateSecret } from '../auth/secret';
 import { ConfigError, loadConfig, publicUrlOf, type Config } from '../config';
 import { DataDirError, checkDataDir } from '../data-dir';
 import { createLogger, stdoutLines, type Logger } from '../logger';
-import { createSyncServer, type SyncServer } from '../server';
+import { createSyncServer, type SyncServer, type SyncServerDeps } from '../server';
 import { createDiskStorage } from '../storage/disk-storage';
 
 /** Prints one line on stderr and exits with 2 (bad configuration or arguments). */
@@ -48,7 +48,7 @@ export interface RunningServer {
   logger: Logger;
 }
 
-export async function runServer(config: Config): Promise<RunningServer> {
+export async function runServer(config: Config, options: Pick<SyncServerDeps, 'checkAuthorship'> = {}): Promise<RunningServer> {
   const dataDir = dataDirOrExit(config);
   const logger = createLogger({ level: config.logLevel });
   stdoutLines(); // stdout gets its 'error' listener before anything else writes to it
@@ -75,7 +75,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
     fsync: config.fsync,
     onRecover: (workspace, message) => logger.warn('storage recovered a damaged log', { workspace, detail: message }),
   });
-  const server = createSyncServer(config, { storage, secret, revocations, logger });
+  const server = createSyncServer(config, { storage, secret, revocations, logger, ...options });
   let port: number;
   try {
     ({ port } = await server.listen());

@@ -5,7 +5,9 @@
  * as the writer, creators set once to the writer, only one's own member record and own keys.
  * Removals count too, explicit (the update's delete set) or implied (a new value at a map key
  * replaces the old one; a removed map or list removes everything in it). One broken rule refuses
- * the whole update. Runs before the update is applied, synchronously, against the document as
+ * the whole update. Items under a Yjs client id bound to another member (auth/client-ids.ts) are
+ * that member's: new ones are refused, and ones the server had accepted before and since lost
+ * (a restore from an older backup) are checked as written by that member. Runs before the update is applied, synchronously, against the document as
  * it is at that moment, and stops at a deadline (our own code, linear in the update and in what
  * it removes; the decoder has already been proved to stop on these bytes by the guard worker).
  */
@@ -22,11 +24,18 @@ export interface AuthorshipContext {
   mayBind?(member: string): boolean;
   /** performance.now() past which the check gives up (refused as a timeout). */
   deadline?: number;
+  /** The member a Yjs client id is bound to and how far the server accepted it, if it is bound. */
+  clientOwner?(client: number): { member: string; highWater: number } | undefined;
 }
 
 export type AuthorshipVerdict =
-  | { ok: true; writer: string | null }
+  /** `clients`: the client ids the writer's own new items came under, each with its end clock (to bind). */
+  | { ok: true; writer: string | null; clients: Map<number, number> }
   | { ok: false; reason: 'forged' | 'timeout'; message: string };
+
+/** The author of an item is the connection's writer (checked, possibly bound) unless it is a relay. */
+const WRITER = Symbol('the writer');
+type Author = string | typeof WRITER;
 
 const KEY = Symbol('any key');
 type Pattern = (string | typeof ITEM | typeof KEY)[];
@@ -70,7 +79,11 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
   const refuse = (message: string): never => {
     throw new Refusal(message);
   };
-  const must = (member: unknown, where: readonly Segment[], what: string, adminMay = false) => {
+  const must = (member: unknown, where: readonly Segment[], what: string, adminMay = false, author: Author = WRITER) => {
+    if (author !== WRITER) {
+      if (member !== author) refuse(`${show(where)}: ${what} is ${String(member)} in a change sent back for ${author}`);
+      return;
+    }
     if (adminMay && ctx.admin) return;
     if (typeof member !== 'string') refuse(`${show(where)}: ${what} names nobody`);
     if (writer === null) {
@@ -84,17 +97,26 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
     if (prefix ? path.length < pattern.length + 1 : path.length !== pattern.length + 1) return false;
     return pattern.every((p, i) => p === KEY ? typeof path[i + 1] === 'string' : p === path[i + 1]);
   };
+  /** Whether a field rule reaches below `path` (so the properties of a plain object there matter). */
+  const reachesBelow = (path: readonly Segment[]) => (rules.get(path[0] as string) ?? []).some((r) =>
+    r.rule !== 'own-record' && r.rule !== 'append-only' && r.pattern.length + 1 > path.length
+    && path.every((segment, i) => i === 0 || (r.pattern[i - 1] === KEY ? typeof segment === 'string' : r.pattern[i - 1] === segment)));
 
-  const written = (path: Segment[], value: Value, newFrom: number) => {
+  /**
+   * `newFrom`: index of the first path segment this update creates. `sameSession`: the record the
+   * value lands in was created under the same Yjs client id (one transaction cut into several
+   * updates, as chunked sync does), which counts as creating it.
+   */
+  const written = (path: Segment[], value: Value, newFrom: number, author: Author, sameSession = false) => {
     tick();
     for (const r of rules.get(path[0] as string) ?? []) {
-      if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true);
+      if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true, author);
       else if (r.rule === 'append-only' && path.length >= 2 && newFrom > 1) refuse(`${show(path)}: changes an entry that is written once`);
-      else if (r.rule === 'own-key' && matches(r.pattern, path, true)) must(path[r.pattern.length], path, 'the key');
+      else if (r.rule === 'own-key' && matches(r.pattern, path, true)) must(path[r.pattern.length], path, 'the key', false, author);
       else if (matches(r.pattern, path, false)) {
-        if (r.rule === 'creator' && newFrom > 1) refuse(`${show(path)}: rewrites who created an existing record`);
+        if (r.rule === 'creator' && newFrom > 1 && !sameSession) refuse(`${show(path)}: rewrites who created an existing record`);
         if (r.rule === 'writer-or-none' && (value === null || value === undefined)) continue;
-        if (r.rule !== 'own-record' && r.rule !== 'append-only') must(value, path, r.field);
+        if (r.rule !== 'own-record' && r.rule !== 'append-only') must(value, path, r.field, false, author);
       } else if (r.rule === 'writer' && matches(r.pattern.slice(0, -1), path, false)) {
         // What holds the author. A map's fields arrive as items of their own (checked one by one);
         // a plain object must name its author here; nothing (null) names nobody; anything else is junk.
@@ -103,8 +125,8 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
         if (!isPlainObject(value) || !Object.hasOwn(value, prop)) refuse(`${show(path)}: written without its ${prop}`);
       }
     }
-    if (isPlainObject(value) && path.length < 2 + MAX_OBJECT_DEPTH) {
-      for (const [prop, inner] of Object.entries(value)) written([...path, prop], inner, newFrom);
+    if (isPlainObject(value) && path.length < 2 + MAX_OBJECT_DEPTH && reachesBelow(path)) {
+      for (const [prop, inner] of Object.entries(value)) written([...path, prop], inner, newFrom, author);
     }
   };
 
@@ -117,7 +139,7 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
       else if (r.rule === 'creator' && matches(r.pattern, path, false)) refuse(`${show(path)}: removes who created the record`);
       else if (r.rule === 'writer' && r.pattern.includes(ITEM) && matches(r.pattern, path, false)) must(value, path, `${r.field} of a removed entry`);
     }
-    if (isPlainObject(value) && path.length < 2 + MAX_OBJECT_DEPTH) {
+    if (isPlainObject(value) && path.length < 2 + MAX_OBJECT_DEPTH && reachesBelow(path)) {
       for (const [prop, inner] of Object.entries(value)) removed([...path, prop], inner);
     }
   };
@@ -145,20 +167,26 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
   try {
     const { structs, ds } = Y.decodeUpdate(update);
     const places = new UpdatePlaces(doc, structs);
+    const clients = new Map<number, number>();
     for (const struct of structs) {
       if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue;
-      const known = places.known(struct.id.client);
-      if (struct.id.clock + struct.length <= known) continue; // the server has it already: a no-op
+      const { client, clock } = struct.id;
+      const known = places.known(client);
+      const end = clock + struct.length;
+      if (end <= known) continue; // the server has it already: a no-op
+      const author = authorOf(client, end);
+      if (author === WRITER) clients.set(client, Math.max(end, clients.get(client) ?? 0));
       const at = places.locate(struct);
       if (at === VOID) continue;
       const path: Segment[] = [...at.parent.segments, at.key ?? ITEM];
       const newFrom = Math.min(at.parent.newFrom, path.length - 1);
+      const sameSession = path.length === 3 && at.parent.existing?._item?.id.client === client;
       const content = struct.content;
       if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
         const skip = Math.max(0, known - struct.id.clock);
         const values = at.key === null ? content.arr.slice(skip) : content.arr.slice(-1);
-        for (const value of values) written(path, value, newFrom);
-      } else written(path, content instanceof Y.ContentType ? TYPE : OTHER, newFrom);
+        for (const value of values) written(path, value, newFrom, author, sameSession);
+      } else written(path, content instanceof Y.ContentType ? TYPE : OTHER, newFrom, author, sameSession);
       if (at.key !== null) replaced(places, at.parent, at.key);
     }
     for (const [client, ranges] of ds.clients) {
@@ -179,12 +207,28 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
         }
       }
     }
-    return { ok: true, writer };
+    return { ok: true, writer, clients };
   } catch (error) {
     if (error instanceof Timeout) return { ok: false, reason: 'timeout', message: 'authorship not checked in time' };
     if (error instanceof Refusal) return { ok: false, reason: 'forged', message: error.message };
     if (error instanceof Unplaceable) return { ok: false, reason: 'forged', message: `cannot be checked: ${error.message}` };
     return { ok: false, reason: 'forged', message: `cannot be checked: ${(error as Error).message}` };
+  }
+
+  /**
+   * Whose item this is: the writer's, unless its client id is bound to someone else. Then it is a
+   * change that person made and the server lost (below the high-water mark), checked as theirs,
+   * or a new change under their client id, refused. A shared invite not bound yet takes the binding.
+   */
+  function authorOf(client: number, end: number): Author {
+    const owner = ctx.clientOwner?.(client);
+    if (!owner || owner.member === writer) return WRITER;
+    if (end <= owner.highWater) return owner.member;
+    if (writer === null && ctx.mayBind?.(owner.member)) {
+      writer = owner.member;
+      return WRITER;
+    }
+    return refuse(`writes new changes under the Yjs client id ${client}, which belongs to ${owner.member}`);
   }
 
   /** A new value at `key` of an existing map replaces what is there, whichever way Yjs orders them. */

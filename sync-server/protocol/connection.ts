@@ -41,6 +41,10 @@ export interface AuthorshipOptions {
   mayBind(workspace: string, member: string): boolean;
   /** A shared invite's connection wrote its first update, as `member` (after it was applied to `doc`). */
   onBound(connection: Connection, member: string, doc: Y.Doc): void;
+  /** Who a Yjs client id writes for in the workspace, and how far it was accepted (auth/client-ids.ts). */
+  clientOwner(workspace: string, client: number): { member: string; highWater: number } | undefined;
+  /** An update was applied: the writer's own items came under these client ids, up to these clocks. */
+  onAccepted(workspace: string, writer: string, clients: Map<number, number>): void;
   /** An update was refused (for the audit log). */
   onRefused(connection: Connection, message: string): void;
 }
@@ -251,14 +255,16 @@ export class Connection implements RoomMember {
     if (!verdict.ok) {
       return this.reject(verdict.reason, verdict.reason === 'timeout' ? CLOSE.timeout : CLOSE.malformed, verdict.message);
     }
-    const bound = this.checkAuthorship(room, update);
-    if (bound === false) return;
+    const checked = this.checkAuthorship(room, update);
+    if (checked === false) return;
     Y.applyUpdate(room.doc, update, this); // origin = this member, so the relay skips the sender
-    if (bound) this.o.authorship!.onBound(this, bound, room.doc);
+    if (!checked) return;
+    if (checked.bound) this.o.authorship!.onBound(this, checked.bound, room.doc);
+    if (this.writer !== null && checked.clients.size > 0) this.o.authorship!.onAccepted(this.workspace, this.writer, checked.clients);
   }
 
-  /** False when the update was refused (and the connection closed); the newly bound member, if any; else null. */
-  private checkAuthorship(room: Room, update: Uint8Array): string | null | false {
+  /** False when the update was refused (and the connection closed), null without a check. */
+  private checkAuthorship(room: Room, update: Uint8Array): { bound: string | null; clients: Map<number, number> } | null | false {
     const options = this.o.authorship;
     if (!options) return null;
     const started = performance.now();
@@ -266,6 +272,7 @@ export class Connection implements RoomMember {
       writer: this.writer,
       admin: this.role === 'admin',
       mayBind: (member) => options.mayBind(this.workspace, member),
+      clientOwner: (client) => options.clientOwner(this.workspace, client),
       deadline: started + options.timeoutMs,
     });
     this.o.metrics.authorshipSeconds((performance.now() - started) / 1000);
@@ -277,9 +284,9 @@ export class Connection implements RoomMember {
       }
       return false;
     }
-    if (this.writer !== null || verdict.writer === null) return null;
-    this.writer = verdict.writer;
-    return verdict.writer;
+    const bound = this.writer === null && verdict.writer !== null ? verdict.writer : null;
+    if (bound) this.writer = bound;
+    return { bound, clients: verdict.clients };
   }
 
   private reject(reason: RejectReason, code: number, detail: string): void {

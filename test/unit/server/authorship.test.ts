@@ -9,6 +9,7 @@ import { roots } from '../../../shared/doc/roots';
 import { commentOnAction, createAction, setActionStatus } from '../../../shared/mutations/actions';
 import { addCapture, editCapture, setCustomerLoop, tagCaptures } from '../../../shared/mutations/captures';
 import { registerMember } from '../../../shared/mutations/members';
+import { splitUpdate } from '../../../extension/hub/split-update';
 import { checkAuthorship, type AuthorshipContext } from '../../../sync-server/protocol/authorship';
 import { sampleCapture, testReplica, type TestReplica } from '../../helpers/workspace';
 
@@ -44,7 +45,7 @@ describe('honest updates pass', () => {
   it('a capture, an action, a comment and edits, each checked as its writer', () => {
     const w = workspace();
     const capture = w.sent(w.ana, () => addCapture(w.ana.ctx, sampleCapture()));
-    expect(w.check(capture, ANA)).toEqual({ ok: true, writer: ANA });
+    expect(w.check(capture, ANA)).toMatchObject({ ok: true, writer: ANA });
     w.accept(capture);
     w.syncAll();
     const captureId = roots(w.bob.doc).captures.keys().next().value as string;
@@ -72,6 +73,24 @@ describe('honest updates pass', () => {
     // Updating one's own member record.
     const rename = w.sent(w.bob, () => registerMember(w.bob.ctx, { name: 'Bob B.', role: 'editor' }));
     expect(w.check(rename, BOB)).toMatchObject({ ok: true });
+  });
+
+  it('one transaction cut into several updates (chunked sync) passes chunk by chunk', () => {
+    const w = workspace();
+    const update = w.sent(w.ana, () => w.ana.doc.transact(() => {
+      for (let i = 0; i < 40; i++) addCapture(w.ana.ctx, sampleCapture({ text: `Bulk capture ${i}` }));
+    }));
+    const chunks = splitUpdate(update, 2048);
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const chunk of chunks) {
+      expect(w.check(chunk, ANA)).toMatchObject({ ok: true });
+      w.accept(chunk);
+    }
+    // Another member's client adding a creator to one of those records is still a rewrite.
+    w.syncAll();
+    const id = roots(w.bob.doc).captures.keys().next().value as string;
+    const late = w.sent(w.bob, () => roots(w.bob.doc).captures.get(id)!.set('capturedBy', BOB));
+    expect(w.check(late, BOB)).toEqual(refusedWith(/rewrites who created/));
   });
 
   it('what the server already has is a no-op, whoever sends it again', () => {
@@ -129,7 +148,7 @@ describe('forgeries are refused', () => {
     const rewrite = w.sent(w.ana, () => roots(w.ana.doc).captures.get(id)!.set('capturedBy', ANA));
     expect(w.check(rewrite, ANA)).toEqual(refusedWith(/rewrites who created an existing record/));
     const own = w.sent(w.bob, () => roots(w.bob.doc).captures.get(id)!.set('capturedBy', BOB));
-    expect(w.check(own, BOB)).toEqual(refusedWith(/rewrites who created/));
+    expect(w.check(own, BOB)).toEqual(refusedWith(/(rewrites|removes) who created/));
     const removed = w.sent(w.ana, () => roots(w.ana.doc).captures.get(id)!.delete('capturedBy'));
     expect(w.check(removed, ANA)).toEqual(refusedWith(/removes who created the record/));
     const replaced = w.sent(w.ana, () => roots(w.ana.doc).captures.set(id, new Y.Map()));
@@ -235,6 +254,45 @@ describe('forgeries are refused', () => {
   });
 });
 
+describe('after the server lost data (restored from an older backup)', () => {
+  /** Ana's and Bob's client ids as the server bound them, with how far it had accepted each. */
+  const owners = (docs: Y.Doc) => (client: number) =>
+    client === 101 ? { member: ANA, highWater: Y.getState(docs.store, 101) }
+      : client === 202 ? { member: BOB, highWater: Y.getState(docs.store, 202) } : undefined;
+
+  it('takes back someone else’s lost changes from another device, checked as theirs', () => {
+    const w = workspace();
+    const backup = Y.encodeStateAsUpdate(w.server); // before Bob's capture
+    const bobs = w.sent(w.bob, () => addCapture(w.bob.ctx, sampleCapture({ text: 'Bob’s capture, lost with the server' })));
+    w.accept(bobs);
+    w.syncAll();
+    const clientOwner = owners(w.server);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, backup);
+    const catchUp = Y.encodeStateAsUpdate(w.ana.doc, Y.encodeStateVector(restored));
+    expect(checkAuthorship(restored, catchUp, { writer: ANA, admin: false, clientOwner })).toMatchObject({ ok: true });
+    // ...but not with its content changed: the lost items say who wrote them.
+    const bobsDoc = new Y.Doc();
+    Y.applyUpdate(bobsDoc, backup);
+    bobsDoc.clientID = 202; // after loading: Yjs picks a new id when an update brings its own
+    addCapture({ doc: bobsDoc, actor: ANA }, sampleCapture({ text: 'Rewritten as Ana' }));
+    const rewritten = Y.encodeStateAsUpdate(bobsDoc, Y.encodeStateVector(restored));
+    expect(checkAuthorship(restored, rewritten, { writer: ANA, admin: false, clientOwner })).toEqual(refusedWith(/in a change sent back for mem_bob/));
+  });
+
+  it('refuses new changes under someone else’s client id', () => {
+    const w = workspace();
+    const clientOwner = owners(w.server);
+    const impostor = new Y.Doc();
+    Y.applyUpdate(impostor, Y.encodeStateAsUpdate(w.server));
+    impostor.clientID = 202; // Bob's (set after loading: Yjs picks a new id when an update brings its own)
+    const before = Y.encodeStateVector(impostor);
+    addCapture({ doc: impostor, actor: BOB }, sampleCapture({ text: 'Pretending to be Bob' }));
+    const update = Y.encodeStateAsUpdate(impostor, before);
+    expect(checkAuthorship(w.server, update, { writer: ANA, admin: false, clientOwner })).toEqual(refusedWith(/client id 202, which belongs to mem_bob/));
+  });
+});
+
 describe('a shared (pre-person) invite', () => {
   it('binds to the one member its first update writes as, never to someone with a personal invite', () => {
     const w = workspace();
@@ -244,7 +302,7 @@ describe('a shared (pre-person) invite', () => {
       addCapture({ ...w.ana.ctx, actor: legacy }, sampleCapture());
     });
     const mayBind = (member: string) => member !== ANA && member !== BOB;
-    expect(w.check(join, null, { mayBind })).toEqual({ ok: true, writer: legacy });
+    expect(w.check(join, null, { mayBind })).toMatchObject({ ok: true, writer: legacy });
     const asAna = w.sent(w.ana, () => addCapture(w.ana.ctx, sampleCapture({ text: 'As Ana' })));
     expect(w.check(asAna, null, { mayBind })).toEqual(refusedWith(/mem_ana, whom a shared invite may not write as/));
     const two = w.sent(w.ana, () => {
