@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeInvite } from '../../shared/invite';
 import { launchProfile, type Profile } from '../../test/e2e/helpers/browser';
 import { OptionsPage } from '../../test/e2e/helpers/pages';
 import { startTestServer, type TestServer } from '../../test/integration/helpers/test-server';
@@ -54,9 +53,9 @@ async function main() {
     console.log(`Seeded ${size.captures} captures and ${size.actions} actions (${(seeded.bytes / 1e6).toFixed(1)} MB state).`);
     server = await startTestServer({ dataDir, config: { heartbeatMs: 30_000 } });
     profile = await launchProfile('bench-popup', { extensionDir });
-    await profile.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, memberId: '${me}' } }))`);
     const options = await OptionsPage.open(profile);
-    await options.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Bench Member');
+    // The seeded member, given a personal invite for their existing member id.
+    await options.join(server.adopt(WORKSPACE, me, 'Bench Member').code, 'Bench Member');
     await options.waitForState(/^Connected$/, 120_000);
     await waitFor('the whole workspace in the hub', async () => (await options.captureCount()) === size.captures, { timeoutMs: 180_000, intervalMs: 500 });
     await new Promise((r) => setTimeout(r, 3_000)); // IndexedDB write-behind and the cached view settle
