@@ -34,7 +34,7 @@ export interface Config {
   maxConnectionsPerWorkspace: number;
   /** Bytes held for a client that is not reading before it is dropped (it catches up on reconnect). Default 64 MiB. */
   maxBufferedBytes: number;
-  /** Ping interval; a socket that missed the last pong is dropped, revoked tokens are cut. Default 30000. */
+  /** Ping interval; a socket that missed the last pong is dropped. Default 30000. (Revoked tokens are cut within a second, apart from it.) */
   heartbeatMs: number;
   /** How long a document stays loaded after its last connection closed. Default 30000. */
   idleUnloadMs: number;
@@ -109,7 +109,7 @@ export const OPTIONS: readonly OptionDescriptor[] = [
   { key: 'messageBurst', env: 'MESSAGE_BURST', default: '300', doc: 'Messages a connection may send at once above the sustained rate.', parse: integer(1) },
   { key: 'maxConnectionsPerWorkspace', env: 'MAX_CONNECTIONS_PER_WORKSPACE', default: '200', doc: 'Sockets per workspace; more are refused with HTTP 503.', parse: integer(1) },
   { key: 'maxBufferedBytes', env: 'MAX_BUFFERED_BYTES', default: String(64 * MiB), doc: 'Bytes held for a client that is not reading (64 MiB); past it the socket is dropped and the client catches up when it reconnects.', parse: integer(1024) },
-  { key: 'heartbeatMs', env: 'HEARTBEAT_MS', default: '30000', doc: 'Ping interval in ms; a socket that missed a pong is dropped, revoked or expired tokens are cut.', parse: integer(50) },
+  { key: 'heartbeatMs', env: 'HEARTBEAT_MS', default: '30000', doc: 'Ping interval in ms; a socket that missed a pong is dropped (revoked or expired tokens are cut within a second anyway).', parse: integer(50) },
   { key: 'idleUnloadMs', env: 'IDLE_UNLOAD_MS', default: '30000', doc: 'Ms a document stays loaded after its last connection closed.', parse: integer(0) },
   { key: 'compactAfterBytes', env: 'COMPACT_AFTER_BYTES', default: String(MiB), doc: 'Log bytes appended since the last compaction that trigger the next one (1 MiB), and at least the compacted size.', parse: integer(1) },
   { key: 'updateTimeoutMs', env: 'UPDATE_TIMEOUT_MS', default: '1000', doc: 'Ms allowed to pre-validate one incoming update in the guard worker, and again to check its authorship.', parse: integer(10) },

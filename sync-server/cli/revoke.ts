@@ -43,7 +43,7 @@ try {
     const generation = revokeWorkspace(dataDir, workspace);
     createAuditLog(dataDir).write('workspace.revoked', { workspace, generation, by: 'cli' });
     console.log(`Revoked every invite and token issued so far for workspace "${workspace}" (now generation ${generation}).`);
-    console.log(`Running servers refuse them from now on and disconnect members still using them within ${config.heartbeatMs / 1000} s.`);
+    console.log('Running servers refuse them from now on and disconnect members still using them within a second.');
     console.log(`Give members new invites: npm run invite -- ${workspace} --member <member id>  (npm run people -- ${workspace} lists them)`);
   }
 } catch (error) {
