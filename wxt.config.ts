@@ -22,10 +22,14 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // MV2 on purpose (see README, "Firefox"): a persistent background page keeps the hub's
+          // socket open; Firefox suspends MV3 event pages after 30 s idle, open socket or not.
+          // On the toolbar, not folded into the Extensions menu: the badge is how owners see what is due.
+          browser_action: { default_area: 'navbar' },
           browser_specific_settings: {
             gecko: {
               id: 'closeloop@closeloop.dev',
-              strict_min_version: '115.0',
+              strict_min_version: '140.0',
               // What a capture sends to the team's own server: the quoted page content and names
               // (the review's author, the member's own name).
               data_collection_permissions: { required: ['websiteContent', 'personallyIdentifyingInfo'] },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @module Makes `npm start` and `npm test` work on a fresh clone: installs dependencies when they
-// are missing or older than the lockfile, and (for tests, as root) Debian's Chromium when absent.
+// are missing or older than the lockfile (`npm ci`, which never rewrites package-lock.json), and
+// for tests, as root, Debian's Chromium and Firefox ESR when absent.
 // Plain Node on purpose: it runs before any dependency exists.
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const wantBrowser = process.argv.includes('--browser');
+const wantBrowsers = process.argv.includes('--browser');
 
 function run(command) {
   console.error(`[setup] ${command}`);
@@ -18,22 +19,30 @@ function run(command) {
 const installed = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs)) {
+  // The committed lockfile lists every platform's optional packages (rollup's native builds), so
+  // `npm ci` accepts it anywhere. --loglevel=error: npm's warnings about dependencies' engines and
+  // install scripts are about packages we do not run at install time, and only bury real errors.
   try {
-    run(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
+    run('npm ci --no-audit --no-fund --loglevel=error');
   } catch {
-    // Registry mirrors that serve only this platform's packages make `npm ci` refuse the lockfile
-    // (rollup's other-platform optional packages are missing there); `npm install` honours the
-    // same locked versions and skips what it cannot fetch.
-    console.error('[setup] npm ci refused the lockfile; installing the locked versions with npm install instead.');
-    run('npm install --no-audit --no-fund');
+    console.error('[setup] `npm ci` failed (see above). package-lock.json was not changed; fix the cause (network, registry, Node version) and run it again.');
+    process.exit(1);
   }
 }
 
-if (wantBrowser && !process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) {
+/** Debian packages the browser tests need: [what, where it is installed, Debian package, env override]. */
+const browsers = [
+  ['Chromium', '/usr/bin/chromium', 'chromium', 'CHROMIUM_PATH'],
+  ['Firefox ESR', '/usr/bin/firefox-esr', 'firefox-esr', 'FIREFOX_PATH'],
+];
+const missing = wantBrowsers ? browsers.filter(([, path, , env]) => !process.env[env] && !existsSync(path)) : [];
+if (missing.length > 0) {
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium');
+    run(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.map(([, , pkg]) => pkg).join(' ')}`);
   } else {
-    console.error('[setup] Chromium is missing: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+    for (const [name, path, pkg, env] of missing) {
+      console.error(`[setup] ${name} is missing at ${path}: install it (Debian: apt-get install ${pkg}) or set ${env}.`);
+    }
     process.exit(1);
   }
 }

@@ -4,10 +4,10 @@
  * off. Failures come back as AdminApiError with words for people.
  */
 import type { AccessRole, Invite } from '../../shared/invite';
-import type { InvitedPerson, PeopleView } from '../messaging/protocol';
+import type { InvitedPerson, AccessList } from '../messaging/protocol';
 
 export interface AdminApi {
-  list(invite: Invite): Promise<PeopleView>;
+  list(invite: Invite): Promise<AccessList>;
   invite(invite: Invite, person: { name: string; role: AccessRole }): Promise<InvitedPerson>;
   revoke(invite: Invite, member: string): Promise<void>;
   disableShared(invite: Invite): Promise<void>;
@@ -39,7 +39,7 @@ export function createAdminApi(fetchImpl: typeof fetch = (...args) => fetch(...a
     throw new AdminApiError(wordsFor(response.status, answer), response.status);
   }
   return {
-    list: (invite) => call<PeopleView>(invite, 'people'),
+    list: (invite) => call<AccessList>(invite, 'people'),
     invite: (invite, person) => call<InvitedPerson>(invite, 'invites', person),
     revoke: async (invite, member) => void (await call(invite, 'revoke', { member })),
     disableShared: async (invite) => void (await call(invite, 'shared-invites', { enabled: false })),

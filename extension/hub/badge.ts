@@ -13,6 +13,11 @@ export interface Badge {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** The toolbar button: `action` in MV3 (Chromium), `browserAction` in Firefox's MV2 build. */
+export function toolbarButton(browser: Browser): Browser['action'] {
+  return (browser.action ?? (browser as unknown as { browserAction: Browser['action'] }).browserAction);
+}
+
 export function badgeFor(hub: Hub): Badge {
   const status = hub.status();
   if (status.state === 'not_joined') return { text: '', color: '#2454d6', title: 'Closeloop — join a workspace in the options' };
@@ -38,9 +43,10 @@ export function setupBadge(browser: Browser, hub: Hub): { refresh(): void; stop(
     const key = JSON.stringify(badge);
     if (key === shown) return;
     shown = key;
-    void browser.action.setBadgeText({ text: badge.text });
-    void browser.action.setBadgeBackgroundColor({ color: badge.color });
-    void browser.action.setTitle({ title: badge.title });
+    const button = toolbarButton(browser);
+    void button.setBadgeText({ text: badge.text });
+    void button.setBadgeBackgroundColor({ color: badge.color });
+    void button.setTitle({ title: badge.title });
   };
   const schedule = () => { timer ??= setTimeout(apply, 250); };
   const off = hub.onChange(schedule);

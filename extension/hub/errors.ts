@@ -1,4 +1,4 @@
-/** @module The hub's refusals: what a page or content script gets back when a request fails. */
+/** @module The errors the hub sends back to pages: a refusal in words, or a generic internal failure. */
 import { InviteError } from '../../shared/invite';
 import { MutationError } from '../../shared/mutations/context';
 import type { HubError } from '../messaging/protocol';
@@ -10,6 +10,8 @@ export class HubRequestError extends Error {
   }
 }
 
+export const refuse = (code: HubError['code'], message: string) => new HubRequestError({ code, message });
+
 export function toRequestError(error: unknown): HubRequestError {
   if (error instanceof HubRequestError) return error;
   if (error instanceof MutationError) return new HubRequestError({ code: error.code, message: error.message });
@@ -17,4 +19,3 @@ export function toRequestError(error: unknown): HubRequestError {
   console.error('[closeloop] request failed', error);
   return new HubRequestError({ code: 'internal', message: 'Something went wrong inside Closeloop; the change was not made.' });
 }
-

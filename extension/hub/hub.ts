@@ -2,37 +2,19 @@
  * @module The background hub: owns the workspace replica and answers every page and content
  * script through typed commands and live queries. UI contexts never hold Y types.
  */
-import { canWrite, documentRole, peekTokenRole, type AccessRole, type Invite } from '../../shared/invite';
+import { canWrite, documentRole, peekTokenRole, type Invite } from '../../shared/invite';
 import { registerMember } from '../../shared/mutations/members';
 import type {
   CommandArgs, CommandName, CommandResult, HubStatus, QueryArgs, QueryName, QueryResult,
 } from '../messaging/protocol';
 import type { EffectiveSettings, Settings } from '../settings/settings';
-import type { AdminApi } from './admin-api';
-import type { AuthAnswer } from './connection';
 import { runCommand } from './commands';
 import { toRequestError } from './errors';
+import type { HubDeps, HubState } from './hub-state';
 import { runQuery } from './queries';
-import type { Replica } from './replica';
 import { describeLink, emptyStatus } from './status';
 
-export interface HubDeps {
-  loadSettings(): Promise<EffectiveSettings>;
-  saveSettings(update: (settings: Settings) => Settings): Promise<void>;
-  /** Opens the invite's workspace, writing as `memberId`. */
-  openReplica(invite: Invite, memberId: string): Replica;
-  checkAuth(invite: Invite): Promise<AuthAnswer>;
-  openPage(page: 'options' | 'popup', hash?: string): Promise<void>;
-  /** The server's admin API (People section); default over fetch. */
-  admin?: AdminApi;
-  now?: () => number;
-}
-
-export interface HubState {
-  settings: EffectiveSettings;
-  replica: Replica | null;
-  role: AccessRole | null;
-}
+export type { HubDeps, HubState } from './hub-state';
 
 export interface Hub {
   readonly ready: Promise<void>;
@@ -124,7 +106,7 @@ export function createHub(deps: HubDeps): Hub {
     async command(name, args) {
       await ready;
       try {
-        return await runCommand(name, args, { state, deps, hub, open, reload, registerSelf, saveSettings });
+        return await runCommand(name, args, { state, deps, status, reload, saveSettings, now });
       } catch (error) {
         throw toRequestError(error);
       }

@@ -1,41 +1,22 @@
 /**
  * @module Desktop notifications that keep owners on the hook: an action assigned to me by someone
- * else, and one of mine falling overdue. What was already announced is remembered per workspace
- * in `chrome.storage.local`, so a restart of the service worker neither repeats nor loses one.
- * Clicking a notification opens that action.
+ * else, one of mine falling overdue, the board's decision on my proposal, the change board
+ * tomorrow and the weekly digest. What was already announced is remembered per workspace in
+ * `chrome.storage.local`, so a restart of the service worker neither repeats nor loses one.
+ * Clicking a notification opens what it is about.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { localCalendarDate } from '../../shared/util/dates';
+import { cadenceReminders } from './cadence-reminders';
 import type { Hub } from './hub';
+import type { NotifiedState } from './notified-store';
+import { notificationId, routeOfNotification, type Announcement } from './notification-ids';
+import { notifiedStore, type NotifierStore } from './notified-store';
 
-export interface NotifiedState {
-  /** My open actions already known (announced, or there when notifications started). */
-  assigned: string[];
-  /** `<actionId>@<dueDate>` already announced as overdue. */
-  overdue: string[];
-}
+export { notificationId, type Announcement } from './notification-ids';
 
-export interface NotifierStore {
-  load(workspace: string): Promise<NotifiedState | null>;
-  save(workspace: string, state: NotifiedState): Promise<void>;
-}
+export type { NotifiedState } from './notified-store';
 
-export interface Announcement {
-  id: string;
-  title: string;
-  message: string;
-}
-
-const ID_PREFIX = 'closeloop|';
-
-export function notificationId(kind: 'assigned' | 'overdue', actionId: string): string {
-  return `${ID_PREFIX}${kind}|${actionId}`;
-}
-
-export function actionOfNotification(id: string): string | null {
-  const [prefix, , actionId] = id.split('|');
-  return `${prefix}|` === ID_PREFIX && actionId ? actionId : null;
-}
 
 /**
  * What to announce now, given what was announced before. `previous` null means notifications start
@@ -43,7 +24,8 @@ export function actionOfNotification(id: string): string | null {
  */
 export function announcements(hub: Hub, previous: NotifiedState | null, today: string): { next: NotifiedState; announce: Announcement[] } {
   const me = hub.status().me?.id;
-  if (!me) return { next: previous ?? { assigned: [], overdue: [] }, announce: [] };
+  const reminders = previous?.reminders ?? { boardReminded: [], lastDigest: null };
+  if (!me) return { next: previous ?? { assigned: [], overdue: [], decided: [], reminders }, announce: [] };
   const mine = hub.query('actions', { filter: { view: 'mine', me, openOnly: true }, page: { offset: 0, limit: 100_000 } }).items;
   const names = new Map(hub.query('members', {}).map((m) => [m.id, m.name]));
   const known = new Set(previous?.assigned ?? mine.map((a) => a.id));
@@ -66,25 +48,22 @@ export function announcements(hub: Hub, previous: NotifiedState | null, today: s
       overdueSeen.add(overdueKey);
     }
   }
+  // The board's word on my proposals, when someone else gave it: saying no is news too.
+  const decided = hub.query('board', {}).decisions.filter((a) => a.createdBy === me);
+  const decidedKnown = new Set(previous?.decided ?? decided.map((a) => a.id));
+  for (const action of decided) {
+    if (decidedKnown.has(action.id) || !action.decision || action.decision.by === me) continue;
+    const by = names.get(action.decision.by) ?? 'The change board';
+    announce.push(action.decision.outcome === 'accepted'
+      ? { id: notificationId('decided', action.id), title: 'Your proposal was accepted', message: `${by} accepted “${action.title}”.` }
+      : { id: notificationId('decided', action.id), title: 'Your proposal was declined', message: `${by}: ${action.decision.reason ?? 'declined'} (“${action.title}”)` });
+  }
   // Keep only what is still relevant, so the stored state stays small.
   const overdue = mine.filter((a) => overdueSeen.has(`${a.id}@${a.dueDate}`)).map((a) => `${a.id}@${a.dueDate}`);
-  return { next: { assigned: mine.map((a) => a.id), overdue }, announce };
+  return { next: { assigned: mine.map((a) => a.id), overdue, decided: decided.map((a) => a.id), reminders }, announce };
 }
 
-export function storageNotifierStore(browser: Browser): NotifierStore {
-  const key = (workspace: string) => `notified:${workspace}`;
-  return {
-    async load(workspace) {
-      const value = (await browser.storage.local.get(key(workspace)))[key(workspace)] as NotifiedState | undefined;
-      return value && Array.isArray(value.assigned) && Array.isArray(value.overdue) ? value : null;
-    },
-    async save(workspace, state) {
-      await browser.storage.local.set({ [key(workspace)]: state });
-    },
-  };
-}
-
-export function setupNotifier(browser: Browser, hub: Hub, store = storageNotifierStore(browser), now: () => number = Date.now) {
+export function setupNotifier(browser: Browser, hub: Hub, store: NotifierStore = notifiedStore, now: () => number = Date.now) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
   // The announced state is read from storage once per workspace, then kept here; it is written
@@ -99,12 +78,16 @@ export function setupNotifier(browser: Browser, hub: Hub, store = storageNotifie
       known.set(workspace, { state: stored, json: JSON.stringify(stored) });
     }
     const previous = known.get(workspace)!;
-    const { next, announce } = announcements(hub, previous.state, localCalendarDate(now()));
+    const at = now();
+    const preferences = hub.query('settings', {}).preferences;
+    const owned = announcements(hub, previous.state, localCalendarDate(at));
+    const cadence = cadenceReminders(hub, previous.state?.reminders ?? null, at, preferences);
+    const next: NotifiedState = { ...owned.next, reminders: cadence.next };
     const json = JSON.stringify(next);
     if (json !== previous.json) await store.save(workspace, next);
     known.set(workspace, { state: next, json });
-    if (!hub.query('settings', {}).preferences.notifications) return;
-    for (const a of announce) {
+    if (!preferences.notifications) return;
+    for (const a of [...owned.announce, ...cadence.announce]) {
       await browser.notifications.create(a.id, {
         type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: a.title, message: a.message,
         contextMessage: `Closeloop · ${status.workspace.name}`,
@@ -121,9 +104,9 @@ export function setupNotifier(browser: Browser, hub: Hub, store = storageNotifie
   const off = hub.onChange(schedule);
   void hub.ready.then(schedule);
   browser.notifications.onClicked.addListener((id) => {
-    const actionId = actionOfNotification(id);
-    if (!actionId) return;
-    void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}#action/${encodeURIComponent(actionId)}` });
+    const route = routeOfNotification(id);
+    if (!route) return;
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}${route}` });
     void browser.notifications.clear(id);
   });
   return {

@@ -5,12 +5,23 @@
 import type { NewAction } from '../../shared/mutations/actions';
 import type { CapturePatch } from '../../shared/mutations/captures';
 import type { NewCapture } from '../../shared/mutations/clean-capture';
+import type { InitiativeFields } from '../../shared/mutations/initiatives';
+import type { SettingsPatch } from '../../shared/mutations/settings';
 import type { ActionFilter } from '../../shared/queries/actions';
+import type { ProposalScore, ScoredProposal } from '../../shared/queries/board';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
+import type { HuddleSectionId, HuddleView } from '../../shared/queries/huddle';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
 import type { AccessRole } from '../../shared/invite';
-import type { ActionStatus, CaptureStatus, LoopState, Sentiment, Channel } from '../../shared/schema/constants';
-import type { Action, ActivityEntry, Capture, Member } from '../../shared/schema/records';
+import type { InitiativeProgress, InitiativeSummary } from '../../shared/queries/initiatives';
+import type { Digest } from '../../shared/queries/digest';
+import type { PeopleView } from '../../shared/queries/people';
+import type {
+  ActionStatus, BoardCadence, CaptureStatus, Channel, Horizon, LoopState, Role, Sentiment,
+} from '../../shared/schema/constants';
+import type {
+  Action, ActivityEntry, BoardMeeting, Capture, Initiative, Member, WorkspaceSettings,
+} from '../../shared/schema/records';
 import type { Preferences } from '../settings/settings';
 
 /** The port name every client connects with. */
@@ -39,15 +50,38 @@ export interface Commands {
   'action.setDue': { args: { id: string; dueDate: string | null }; result: null };
   'action.score': { args: { id: string; impact?: number | null; effort?: number | null }; result: null };
   'action.comment': { args: { id: string; text: string }; result: { id: string } };
+  'action.setInitiative': { args: { id: string; initiativeId: string | null }; result: null };
+  /** Starts a huddle, or joins the one running; the result is its id. */
+  'huddle.start': { args: Record<string, never>; result: { id: string } };
+  'huddle.end': { args: { id: string }; result: null };
+  'huddle.attend': { args: { id: string; memberIds: string[]; present?: boolean }; result: null };
+  'huddle.note': { args: { id: string; text: string }; result: { id: string } };
+  'board.start': { args: Record<string, never>; result: { id: string } };
+  /** Ends the meeting; the next board date is the one given or one cadence ahead. */
+  'board.end': { args: { id: string; nextBoardDate?: string | null }; result: { nextBoardDate: string } };
+  'board.attend': { args: { id: string; memberIds: string[]; present?: boolean }; result: null };
+  /** The member's whole ranking, first choice first. */
+  'proposal.rank': { args: { order: string[] }; result: null };
+  /** Accepts with an owner and a due date, into an existing initiative or a new one. */
+  'proposal.accept': {
+    args: { id: string; assignee: string; dueDate: string; initiativeId?: string | null; newInitiative?: InitiativeFields };
+    result: { initiativeId: string | null };
+  };
+  'proposal.decline': { args: { id: string; reason: string }; result: null };
+  'initiative.create': { args: { initiative: InitiativeFields }; result: { id: string } };
+  'initiative.edit': { args: { id: string; patch: Partial<InitiativeFields> }; result: null };
+  'workspace.updateSettings': { args: { patch: SettingsPatch }; result: null };
   /** Opens a page of the extension (e.g. from a content script); the hub owns tab creation. */
-  openPage: { args: { page: 'options' | 'popup'; hash?: string }; result: null };
+  openPage: { args: { page: ExtensionPage; hash?: string }; result: null };
   /** Admins only: the workspace's people as the server knows them. */
-  'people.list': { args: Record<string, never>; result: PeopleView };
+  'access.list': { args: Record<string, never>; result: AccessList };
   /** Admins only: a personal invite for a new person; the code is shown once, to copy. */
-  'people.invite': { args: { name: string; role: AccessRole }; result: InvitedPerson };
-  'people.revoke': { args: { member: string }; result: null };
-  'people.disableShared': { args: Record<string, never>; result: null };
+  'access.invite': { args: { name: string; role: AccessRole }; result: InvitedPerson };
+  'access.revoke': { args: { member: string }; result: null };
+  'access.disableShared': { args: Record<string, never>; result: null };
 }
+
+export type ExtensionPage = 'options' | 'popup';
 export type CommandName = keyof Commands;
 export type CommandArgs<C extends CommandName> = Commands[C]['args'];
 export type CommandResult<C extends CommandName> = Commands[C]['result'];
@@ -56,7 +90,7 @@ export type CommandResult<C extends CommandName> = Commands[C]['result'];
 export const CONTENT_SCRIPT_COMMANDS: readonly CommandName[] = ['capture.save', 'openPage'];
 
 /** A person of the workspace, as the server's admin API lists them. */
-export interface PersonView {
+export interface PersonAccess {
   id: string;
   name: string;
   role: AccessRole;
@@ -67,9 +101,9 @@ export interface PersonView {
   lastSeenAt: string | null;
 }
 
-export interface PeopleView {
+export interface AccessList {
   sharedInvites: { enabled: boolean; members: number };
-  people: PersonView[];
+  people: PersonAccess[];
 }
 
 export interface InvitedPerson {
@@ -105,6 +139,15 @@ export interface Queries {
   /** This installation's settings as the options page shows them. */
   settings: { args: Record<string, never>; result: SettingsView };
   facets: { args: Record<string, never>; result: Facets };
+  /** The huddle since the watermark; each section lists up to its limit (25 by default). */
+  huddle: { args: { limits?: Partial<Record<HuddleSectionId, number>> }; result: HuddleView };
+  board: { args: Record<string, never>; result: BoardView };
+  initiatives: { args: Record<string, never>; result: InitiativesView };
+  initiative: { args: { id: string }; result: InitiativeDetail | null };
+  people: { args: Record<string, never>; result: PeopleView };
+  workspaceSettings: { args: Record<string, never>; result: WorkspaceSettings };
+  /** The weekly digest's numbers, team-wide. */
+  digest: { args: Record<string, never>; result: Digest };
 }
 export type QueryName = keyof Queries;
 export type QueryArgs<Q extends QueryName> = Queries[Q]['args'];
@@ -165,6 +208,35 @@ export interface CaptureDetail {
 export interface ActionDetail {
   action: Action;
   captures: Capture[];
+  history: ActivityEntry[];
+  /** The initiative it belongs to. */
+  initiative: Initiative | null;
+  /** Its score at the change board, while it is a proposal. */
+  score: ProposalScore | null;
+}
+
+export interface BoardView {
+  /** Open proposals best first, each with a few of its captures. */
+  proposals: (ScoredProposal & { evidence: Capture[] })[];
+  /** The viewer's own ranking: proposal ids, first choice first, and those not ranked yet. */
+  ranking: { ranked: string[]; unranked: string[] };
+  running: BoardMeeting | null;
+  lastEnded: BoardMeeting | null;
+  nextBoardDate: string | null;
+  cadence: BoardCadence;
+  /** Proposals decided in the last 90 days, newest decision first. */
+  decisions: Action[];
+}
+
+export interface InitiativesView {
+  map: Record<Horizon, InitiativeSummary[]>;
+  total: number;
+}
+
+export interface InitiativeDetail {
+  initiative: Initiative;
+  progress: InitiativeProgress;
+  actions: Action[];
   history: ActivityEntry[];
 }
 

@@ -1,4 +1,5 @@
-/** @module The options page: onboarding (invite, name), connection state, preferences, leaving. */
+/** @module The options page: onboarding (invite, name), connection state, preferences, the team's cadence, leaving. */
+import { canWrite } from '../../shared/invite';
 import type { OptionsModel } from './options-model';
 import { JoinForm } from './JoinForm';
 import { LeaveSection } from './LeaveSection';
@@ -6,6 +7,7 @@ import { PeopleSection } from './people/PeopleSection';
 import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import { StatusPanel } from './StatusPanel';
+import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
 export function OptionsApp({ model }: { model: OptionsModel }) {
   const status = model.status.value;
@@ -43,6 +45,10 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
           onJoin={model.join} />
       )}
       <PreferencesForm preferences={settings.preferences} onChange={(change) => void model.setPreferences(change)} />
+      {joined && model.workspaceSettings.value && (
+        <WorkspaceSettingsForm key={JSON.stringify(model.workspaceSettings.value)} settings={model.workspaceSettings.value}
+          canEdit={canWrite(status.me?.role)} busy={model.busy.value} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
+      )}
       {joined && <LeaveSection busy={model.busy.value} managed={settings.managed} onLeave={() => void model.leave()} />}
     </main>
   );

@@ -1,6 +1,8 @@
 /** @module State and actions of the options page, over the hub client (a fake in tests). */
 import { signal, type Signal } from '@preact/signals';
 import type { HubClient } from '../messaging/hub-client';
+import type { SettingsPatch } from '../../shared/mutations/settings';
+import type { WorkspaceSettings } from '../../shared/schema/records';
 import type { HubStatus, SettingsView } from '../messaging/protocol';
 import type { Preferences } from '../settings/settings';
 import { liveQuery } from '../ui/live-query';
@@ -10,6 +12,8 @@ export interface OptionsModel {
   hub: HubClient;
   status: Signal<HubStatus | undefined>;
   settings: Signal<SettingsView | undefined>;
+  /** The workspace's shared settings, once joined. */
+  workspaceSettings: Signal<WorkspaceSettings | undefined>;
   busy: Signal<boolean>;
   error: Signal<string | null>;
   notice: Signal<string | null>;
@@ -21,6 +25,7 @@ export interface OptionsModel {
   discardAndRetry(): Promise<void>;
   saveName(name: string): Promise<void>;
   setPreferences(change: Partial<Preferences>): Promise<void>;
+  saveWorkspaceSettings(patch: SettingsPatch): Promise<void>;
   reconnect(): void;
   dispose(): void;
 }
@@ -28,6 +33,7 @@ export interface OptionsModel {
 export function createOptionsModel(hub: HubClient): OptionsModel {
   const status = liveQuery(hub, 'status', {});
   const settings = liveQuery(hub, 'settings', {});
+  const workspaceSettings = liveQuery(hub, 'workspaceSettings', {});
   const busy = signal(false);
   const error = signal<string | null>(null);
   const notice = signal<string | null>(null);
@@ -58,6 +64,7 @@ export function createOptionsModel(hub: HubClient): OptionsModel {
     hub,
     status: status.value,
     settings: settings.value,
+    workspaceSettings: workspaceSettings.value,
     busy,
     error,
     notice,
@@ -82,12 +89,16 @@ export function createOptionsModel(hub: HubClient): OptionsModel {
     async setPreferences(change) {
       await run(() => hub.call('setPreferences', { preferences: change }), 'Saved.');
     },
+    async saveWorkspaceSettings(patch) {
+      await run(() => hub.call('workspace.updateSettings', { patch }), 'Team settings saved.');
+    },
     reconnect() {
       void hub.call('reconnect', {}).catch(() => {});
     },
     dispose() {
       status.dispose();
       settings.dispose();
+      workspaceSettings.dispose();
     },
   };
   return model;

@@ -63,7 +63,7 @@ export function sourceLabel(capture: Capture): string {
 }
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  open: 'open', in_progress: 'in progress', blocked: 'blocked', done: 'done', wont_do: "won't do",
+  proposed: 'proposed', open: 'open', in_progress: 'in progress', blocked: 'blocked', done: 'done', wont_do: "won't do",
 };
 
 export const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };

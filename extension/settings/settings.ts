@@ -11,6 +11,12 @@ export interface Preferences {
   badge: 'due' | 'inbox';
   /** Desktop notifications for assignments and overdue actions. */
   notifications: boolean;
+  /** The weekly digest notification ("N overdue, N due this week, ..."). */
+  weeklyDigest: boolean;
+  /** Day of the week the digest comes, 0 = Sunday ... 6 = Saturday (local time). */
+  digestDay: number;
+  /** Hour of that day, 0-23 (local time). */
+  digestHour: number;
 }
 
 export interface Settings {
@@ -24,7 +30,28 @@ export interface Settings {
   preferences: Preferences;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { inPageButton: true, badge: 'due', notifications: true };
+export const DEFAULT_PREFERENCES: Preferences = {
+  inPageButton: true, badge: 'due', notifications: true, weeklyDigest: true, digestDay: 1, digestHour: 9,
+};
+
+/**
+ * Every preference valid, anything missing or broken replaced by its default. Applied when
+ * settings are read, too: settings stored before a preference existed read as its default.
+ */
+export function cleanPreferences(value: Partial<Preferences> | undefined): Preferences {
+  const v = value ?? {};
+  const flag = (key: 'inPageButton' | 'notifications' | 'weeklyDigest') => (typeof v[key] === 'boolean' ? v[key] : DEFAULT_PREFERENCES[key]);
+  const whole = (n: unknown, min: number, max: number, fallback: number) =>
+    (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : fallback);
+  return {
+    inPageButton: flag('inPageButton'),
+    badge: v.badge === 'inbox' ? 'inbox' : 'due',
+    notifications: flag('notifications'),
+    weeklyDigest: flag('weeklyDigest'),
+    digestDay: whole(v.digestDay, 0, 6, DEFAULT_PREFERENCES.digestDay),
+    digestHour: whole(v.digestHour, 0, 23, DEFAULT_PREFERENCES.digestHour),
+  };
+}
 
 /** The policy an administrator can push (see README, "Managed deployment"). */
 export interface ManagedPolicy {
@@ -91,7 +118,7 @@ export async function readPolicy(
 
 /** Stored settings with policy applied: a valid policy invite wins and, when locked, cannot be left. */
 export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: string[] = []): EffectiveSettings {
-  const effective: EffectiveSettings = { ...stored, preferences: { ...stored.preferences }, managed: false, policyProblems: [...problems] };
+  const effective: EffectiveSettings = { ...stored, preferences: cleanPreferences(stored.preferences), managed: false, policyProblems: [...problems] };
   if (policy.inviteCode) {
     try {
       const invite = decodeInvite(policy.inviteCode);

@@ -10,6 +10,7 @@ import { isoFromMillis, systemClock, type Clock } from '../util/dates';
 import { randomId } from '../util/ids';
 import { MIGRATION_ORIGIN } from './origins';
 import { roots } from './roots';
+import { statusChangedAtStep } from './steps/v2-status-changed-at';
 
 export interface Migration {
   /** The version this step produces. */
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Steps shipped with this release, oldest first. Version 1 is the first public schema. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [statusChangedAtStep];
 
 export type MigrationOutcome =
   | { status: 'current'; version: number }

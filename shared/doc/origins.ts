@@ -9,9 +9,3 @@ export const MUTATION_ORIGIN = 'closeloop:mutation';
 export const MIGRATION_ORIGIN = 'closeloop:migration';
 /** Workspace initialisation by the sync server or a first client. */
 export const INIT_ORIGIN = 'closeloop:init';
-
-export type LocalOrigin = typeof MUTATION_ORIGIN | typeof MIGRATION_ORIGIN | typeof INIT_ORIGIN;
-
-export function isLocalOrigin(origin: unknown): origin is LocalOrigin {
-  return origin === MUTATION_ORIGIN || origin === MIGRATION_ORIGIN || origin === INIT_ORIGIN;
-}

@@ -18,6 +18,12 @@ export interface WorkspaceRoots {
    */
   activity: Y.Map<unknown>;
   meta: Y.Map<unknown>;
+  /** Schema 2: team huddles, change board meetings, initiatives, workspace settings. */
+  huddles: Y.Map<RecordMap>;
+  boards: Y.Map<RecordMap>;
+  initiatives: Y.Map<RecordMap>;
+  /** Plain fields, one per setting (per-field last writer wins). */
+  settings: Y.Map<unknown>;
 }
 
 export const ROOT_NAMES = {
@@ -26,6 +32,10 @@ export const ROOT_NAMES = {
   members: 'members',
   activity: 'activity',
   meta: 'meta',
+  huddles: 'huddles',
+  boards: 'boards',
+  initiatives: 'initiatives',
+  settings: 'settings',
 } as const;
 
 export function roots(doc: Y.Doc): WorkspaceRoots {
@@ -35,5 +45,9 @@ export function roots(doc: Y.Doc): WorkspaceRoots {
     members: doc.getMap<RecordMap>(ROOT_NAMES.members),
     activity: doc.getMap<unknown>(ROOT_NAMES.activity),
     meta: doc.getMap<unknown>(ROOT_NAMES.meta),
+    huddles: doc.getMap<RecordMap>(ROOT_NAMES.huddles),
+    boards: doc.getMap<RecordMap>(ROOT_NAMES.boards),
+    initiatives: doc.getMap<RecordMap>(ROOT_NAMES.initiatives),
+    settings: doc.getMap<unknown>(ROOT_NAMES.settings),
   };
 }

@@ -14,6 +14,10 @@ export interface NewAction {
   dueDate?: string | null;
   impact?: number | null;
   effort?: number | null;
+  /** Start as a proposal for the change board (status `proposed`) instead of open work. */
+  propose?: boolean;
+  /** The initiative it belongs to. */
+  initiativeId?: string | null;
 }
 
 export function createAction(ctx: MutationContext, input: NewAction): string {
@@ -26,15 +30,21 @@ export function createAction(ctx: MutationContext, input: NewAction): string {
   return mutate(ctx, (tx) => {
     const evidence = captureIds.map((id) => requireRecord(tx.roots.captures, id, 'capture'));
     const assignee = input.assignee == null ? null : requireMember(tx, input.assignee);
+    const initiativeId = input.initiativeId == null ? null : requireInitiative(tx, input.initiativeId);
     const id = tx.newId('act');
     const record = new Y.Map<unknown>();
     tx.roots.actions.set(id, record);
-    const fields = { id, title, description, status: 'open', assignee, dueDate: due, impact, effort,
-      createdBy: tx.actor, createdAt: tx.at, updatedAt: tx.at };
+    const status = input.propose ? 'proposed' : 'open';
+    const fields = { id, title, description, status, assignee, dueDate: due, impact, effort, initiativeId,
+      createdBy: tx.actor, createdAt: tx.at, updatedAt: tx.at, statusChangedAt: tx.at };
     for (const [field, value] of Object.entries(fields)) if (value !== null) record.set(field, value);
     setField(record, 'captureIds');
+    // Made with the proposal: two members ranking first at once must write into one map, not race to create it.
+    if (input.propose) setField(record, 'rankings');
     record.set('comments', new Y.Array<unknown>());
     tx.log('action.created', 'action', id, { field: 'title', to: title });
+    if (input.propose) tx.log('action.proposed', 'action', id, { field: 'status', to: 'proposed' });
+    if (initiativeId) tx.log('action.initiative', 'action', id, { field: 'initiativeId', to: initiativeId });
     if (assignee) tx.log('action.assigned', 'action', id, { field: 'assignee', to: assignee });
     if (due) tx.log('action.due', 'action', id, { field: 'dueDate', to: due });
     link(tx, id, record, captureIds, evidence);
@@ -85,16 +95,25 @@ export function assignAction(ctx: MutationContext, id: string, memberId: string 
   });
 }
 
-/** Done and won't-do close an action and need a resolution note saying what happened. */
+/**
+ * Done and won't-do close an action and need a resolution note saying what happened. A proposal
+ * is decided by the change board (shared/mutations/proposals.ts); its proposer may withdraw it
+ * (won't do, with a reason), but nobody can skip the board by setting it open here.
+ */
 export function setActionStatus(ctx: MutationContext, id: string, status: ActionStatus, resolution?: string): void {
   const next = oneOf(status, ACTION_STATUSES, 'Status');
   const closing = CLOSED_ACTION_STATUSES.includes(next);
   const note = cleanText(resolution, 'The resolution', LIMITS.resolution);
+  if (next === 'proposed') throw new MutationError('invalid', 'An action becomes a proposal when it is created as one.');
   if (closing && note === '') {
     throw new MutationError('invalid', `Say how it was resolved before marking it ${next === 'done' ? 'done' : "won't do"}.`);
   }
   update(ctx, id, (tx, record) => {
+    if (record.get('status') === 'proposed' && (next !== 'wont_do' || record.get('createdBy') !== tx.actor)) {
+      throw new MutationError('invalid', 'A proposal is accepted or declined at the change board; only its proposer can withdraw it.');
+    }
     let changed = setLogged(tx, record, 'action', id, 'action.status', 'status', next);
+    if (changed) record.set('statusChangedAt', tx.at);
     // A reopened action no longer has a resolution; the activity log keeps the old one.
     changed = setLogged(tx, record, 'action', id, 'action.status', 'resolution', closing ? note : null) || changed;
     if (next !== 'done') record.delete('doneAt');
@@ -159,7 +178,22 @@ function link(tx: MutationTx, actionId: string, action: RecordMap, captureIds: s
   return changed;
 }
 
-function requireMember(tx: MutationTx, memberId: string): string {
+/** Moves an action into an initiative, or out of any (null). */
+export function setActionInitiative(ctx: MutationContext, id: string, initiativeId: string | null): void {
+  update(ctx, id, (tx, record) => {
+    const next = initiativeId === null ? null : requireInitiative(tx, initiativeId);
+    return setLogged(tx, record, 'action', id, 'action.initiative', 'initiativeId', next);
+  });
+}
+
+export function requireInitiative(tx: MutationTx, initiativeId: unknown): string {
+  if (typeof initiativeId !== 'string' || !(tx.roots.initiatives.get(initiativeId) instanceof Y.Map)) {
+    throw new MutationError('not_found', `No initiative with id "${String(initiativeId)}" in this workspace.`);
+  }
+  return initiativeId;
+}
+
+export function requireMember(tx: MutationTx, memberId: string): string {
   if (!(tx.roots.members.get(memberId) instanceof Y.Map)) {
     throw new MutationError('not_found', `No member with id "${memberId}" in this workspace.`);
   }

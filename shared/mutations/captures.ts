@@ -130,10 +130,6 @@ export function setCaptureStatus(ctx: MutationContext, captureIds: string[], sta
   });
 }
 
-export function archiveCaptures(ctx: MutationContext, captureIds: string[], reason?: string): void {
-  setCaptureStatus(ctx, captureIds, 'archived', reason);
-}
-
 /** Tracks the reply to the customer who wrote the feedback (the inner loop). */
 export function setCustomerLoop(ctx: MutationContext, id: string, loop: { state: LoopState; replyUrl?: string | null }): void {
   const state = oneOf(loop.state, LOOP_STATES, 'Follow-up state');

@@ -4,8 +4,24 @@ import type { Action, ActivityEntry } from '../schema/records';
 import { paginate, type PageOf, type PageRequest } from './inbox';
 import { createMatcher, parseQuery } from './text-search';
 
+/** Done or won't do (a declined proposal is won't do). */
+export function isClosed(action: Action): boolean {
+  return CLOSED_ACTION_STATUSES.includes(action.status);
+}
+
+/** Waiting for the change board. */
+export function isProposal(action: Action): boolean {
+  return action.status === 'proposed';
+}
+
+/** Work the team has taken on and not finished: open, in progress or blocked (not a proposal). */
 export function isOpen(action: Action): boolean {
-  return !CLOSED_ACTION_STATUSES.includes(action.status);
+  return !isClosed(action) && !isProposal(action);
+}
+
+/** Not closed: open work or a proposal. A theme with one of these linked is being dealt with. */
+export function isLive(action: Action): boolean {
+  return !isClosed(action);
 }
 
 /** Open and due strictly before `today` (YYYY-MM-DD, the viewer's local date). */
@@ -54,12 +70,14 @@ function compareDue(a: Action, b: Action): number {
   return a.dueDate < b.dueDate ? -1 : 1;
 }
 
-/** Default list order: open before closed, then priority. */
+/** Open work first, then proposals, then closed; inside each, priority. */
 export function byStatusThenPriority(a: Action, b: Action): number {
-  return Number(!isOpen(a)) - Number(!isOpen(b)) || byPriority(a, b);
+  return statusRank(a) - statusRank(b) || byPriority(a, b);
 }
 
-export type ActionView = 'all' | 'mine' | 'overdue' | 'quick_wins';
+const statusRank = (action: Action) => (isOpen(action) ? 0 : isProposal(action) ? 1 : 2);
+
+export type ActionView = 'all' | 'mine' | 'overdue' | 'quick_wins' | 'proposals';
 
 export interface ActionFilter {
   view?: ActionView;
@@ -70,6 +88,8 @@ export interface ActionFilter {
   status?: ActionStatus;
   /** A member id, or "unassigned". */
   assignee?: string;
+  /** Actions of one initiative. */
+  initiativeId?: string;
   text?: string;
   /** Leave done and won't-do out (views other than "all" always do). */
   openOnly?: boolean;
@@ -82,14 +102,16 @@ export function filterActions(actions: readonly Action[], filter: ActionFilter):
   if (view === 'mine' && !filter.me) return [];
   if (view === 'overdue' && !filter.today) throw new Error('The overdue view needs today\'s date.');
   const terms = parseQuery(filter.text ?? '');
-  const openOnly = filter.openOnly ?? view !== 'all';
+  const openOnly = filter.openOnly ?? (view !== 'all' && view !== 'proposals');
   return actions.filter((a) =>
     (!openOnly || isOpen(a))
+    && (view !== 'proposals' || isProposal(a))
     && (view !== 'mine' || a.assignee === filter.me)
     && (view !== 'overdue' || isOverdue(a, filter.today!))
     && (view !== 'quick_wins' || quadrantOf(a) === 'quick_win')
     && (filter.status === undefined || a.status === filter.status)
     && (filter.assignee === undefined || (filter.assignee === 'unassigned' ? a.assignee === null : a.assignee === filter.assignee))
+    && (filter.initiativeId === undefined || a.initiativeId === filter.initiativeId)
     && matches(a, terms));
 }
 

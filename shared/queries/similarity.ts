@@ -3,7 +3,7 @@
  * that reads like a capture, so people link to an existing action instead of making a duplicate.
  */
 import type { Action, Capture } from '../schema/records';
-import { isOpen } from './actions';
+import { isLive } from './actions';
 import { foldText } from './text-search';
 
 const STOPWORDS = new Set((
@@ -16,7 +16,7 @@ export function terms(text: string): string[] {
   return (foldText(text).match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((word) => !STOPWORDS.has(word));
 }
 
-type Vector = Map<string, number>;
+export type Vector = Map<string, number>;
 
 /** Inverse document frequencies over a corpus of texts; unseen terms get the maximum weight. */
 export interface Idf {
@@ -31,6 +31,16 @@ export function buildIdf(texts: Iterable<string>): Idf {
     for (const term of new Set(terms(text))) df.set(term, (df.get(term) ?? 0) + 1);
   }
   return { weight: (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 1)) + 1 };
+}
+
+/** TF-IDF weights of a text's terms. */
+export function termVector(text: string, idf: Idf): Vector {
+  return vector(text, idf);
+}
+
+/** The `count` heaviest terms of a vector, heaviest first (ties alphabetical). */
+export function topTerms(vector: Vector, count: number): string[] {
+  return [...vector].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, count).map(([term]) => term);
 }
 
 function vector(text: string, idf: Idf): Vector {
@@ -53,7 +63,7 @@ function cosine(a: Vector, b: Vector): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Open actions not yet linked to `capture`, scored by how alike their title and evidence read. */
+/** Open actions and proposals not yet linked to `capture`, scored by how alike their title and evidence read. */
 export function suggestActions(
   capture: Capture,
   actions: readonly Action[],
@@ -64,7 +74,7 @@ export function suggestActions(
   const target = vector(`${capture.text} ${capture.note}`, idf);
   const scored: { action: Action; score: number }[] = [];
   for (const action of actions) {
-    if (!isOpen(action) || action.captureIds.includes(capture.id)) continue;
+    if (!isLive(action) || action.captureIds.includes(capture.id)) continue;
     const evidence = action.captureIds.map((id) => captureById(id)?.text ?? '').join(' ');
     const score = cosine(target, vector(`${action.title} ${action.title} ${action.description} ${evidence}`, idf));
     if (score >= (options.minScore ?? 0.12)) scored.push({ action, score: Math.round(score * 1000) / 1000 });

@@ -21,6 +21,8 @@ export interface FieldReader {
   oneOf<T extends string>(field: string, values: readonly T[], fallback: T): T;
   optionalOneOf<T extends string>(field: string, values: readonly T[]): T | null;
   optionalInt(field: string, min: number, max: number): number | null;
+  /** A required ISO timestamp; the record is skipped without one. */
+  requiredTimestamp(field: string): string;
   timestamp(field: string, fallback: string): string;
   optionalTimestamp(field: string): string | null;
   optionalCalendarDate(field: string): string | null;
@@ -112,6 +114,11 @@ export function fieldReader(kind: ReadIssueKind, id: string, get: (field: string
       if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
       wrong(field, `a whole number ${min}-${max}`, value);
       return null;
+    },
+    requiredTimestamp(field) {
+      const value = get(field);
+      if (!isIsoTimestamp(value)) throw new SkipRecord(`required timestamp "${field}" is ${describeValue(value)}`);
+      return value;
     },
     timestamp(field, fallback) {
       const value = get(field);

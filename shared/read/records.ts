@@ -1,11 +1,12 @@
 /** @module Record readers: stored Y.Maps (possibly written by a broken peer) to validated plain records. */
+import * as Y from 'yjs';
 import {
-  ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, LIMITS, LOOP_STATES, ROLES, SCHEMA_VERSION,
-  SCORE_MAX, SCORE_MIN, SENTIMENTS,
+  ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, CLOSED_ACTION_STATUSES, DECISION_OUTCOMES, LIMITS, LOOP_STATES, ROLES,
+  SCHEMA_VERSION, SCORE_MAX, SCORE_MIN, SENTIMENTS,
 } from '../schema/constants';
 import {
   ACTIVITY_VERBS, type Action, type ActionComment, type ActivityEntry, type Capture, type CaptureAnchor,
-  type CaptureSource, type CustomerLoop, type Member, type RecordKind, type WorkspaceMeta,
+  type CaptureSource, type CustomerLoop, type Decision, type Member, type RecordKind, type WorkspaceMeta,
 } from '../schema/records';
 import { captureFingerprint } from '../util/fingerprint';
 import { isIsoTimestamp } from '../util/dates';
@@ -117,11 +118,16 @@ function readLoop(f: FieldReader, id: string, report: ReadReport): CustomerLoop 
 export function readAction(id: string, stored: unknown, report: ReadReport): Action | null {
   return readRecord('action', id, stored, report, (f) => {
     const createdAt = f.timestamp('createdAt', EPOCH);
+    const status = f.oneOf('status', ACTION_STATUSES, 'open');
+    const updatedAt = isIsoTimestamp(f.raw('updatedAt')) ? (f.raw('updatedAt') as string) : createdAt;
+    const closed = CLOSED_ACTION_STATUSES.includes(status);
     return {
       id,
       title: f.requiredText('title', LIMITS.actionTitle),
       description: f.text('description', LIMITS.actionDescription),
-      status: f.oneOf('status', ACTION_STATUSES, 'open'),
+      status,
+      // Version-1 peers do not write it: fall back to the last change of any kind.
+      statusChangedAt: f.raw('statusChangedAt') === undefined ? updatedAt : f.timestamp('statusChangedAt', updatedAt),
       assignee: f.optionalText('assignee', 80),
       dueDate: f.optionalCalendarDate('dueDate'),
       impact: f.optionalInt('impact', SCORE_MIN, SCORE_MAX),
@@ -129,12 +135,60 @@ export function readAction(id: string, stored: unknown, report: ReadReport): Act
       captureIds: f.idSet('captureIds', isRecordId),
       createdBy: f.text('createdBy', 80),
       createdAt,
-      updatedAt: isIsoTimestamp(f.raw('updatedAt')) ? (f.raw('updatedAt') as string) : createdAt,
-      doneAt: f.optionalTimestamp('doneAt'),
-      resolution: f.optionalText('resolution', LIMITS.resolution),
+      updatedAt,
+      // Both are checked (and reported) whatever the status, but a concurrent reopen and close can
+      // leave them on open work, where they mean nothing.
+      doneAt: keepIf(status === 'done', f.optionalTimestamp('doneAt')),
+      resolution: keepIf(closed, f.optionalText('resolution', LIMITS.resolution)),
       comments: readComments(f, id, report),
+      initiativeId: readId(f, 'initiativeId'),
+      rankings: readRankings(f),
+      decision: readDecision(f),
     };
   });
+}
+
+const keepIf = <T>(keep: boolean, value: T | null): T | null => (keep ? value : null);
+
+function readId(f: FieldReader, field: string): string | null {
+  const value = f.raw(field);
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && RECORD_ID_PATTERN.test(value)) return value;
+  f.note(field, `expected a record id, got ${describeValue(value)}`);
+  return null;
+}
+
+/** member id -> rank (1 = first); anything that is not a member id with a positive whole rank is dropped. */
+function readRankings(f: FieldReader): Record<string, number> {
+  const value = f.raw('rankings');
+  const out: Record<string, number> = {};
+  if (value === undefined) return out;
+  if (!(value instanceof Y.Map)) {
+    f.note('rankings', `expected a map of ranks, got ${describeValue(value)}`);
+    return out;
+  }
+  for (const [member, rank] of value.entries()) {
+    if (RECORD_ID_PATTERN.test(member) && typeof rank === 'number' && Number.isSafeInteger(rank) && rank >= 1) out[member] = rank;
+    else f.note('rankings', `dropped invalid rank ${describeValue(member)} -> ${describeValue(rank)}`);
+  }
+  return out;
+}
+
+function readDecision(f: FieldReader): Decision | null {
+  const d = f.optionalObject('decision');
+  if (!d) return null;
+  const outcome = d.outcome;
+  if (!(DECISION_OUTCOMES as readonly unknown[]).includes(outcome) || typeof d.by !== 'string' || !isIsoTimestamp(d.at)) {
+    f.note('decision', `malformed decision ${describeValue(d)}; dropped`);
+    return null;
+  }
+  return {
+    outcome: outcome as Decision['outcome'],
+    reason: typeof d.reason === 'string' ? d.reason.slice(0, LIMITS.decisionReason) : null,
+    by: d.by.slice(0, 80),
+    at: d.at,
+    boardId: typeof d.boardId === 'string' && RECORD_ID_PATTERN.test(d.boardId) ? d.boardId : null,
+  };
 }
 
 function readComments(f: FieldReader, actionId: string, report: ReadReport): ActionComment[] {
@@ -161,7 +215,7 @@ export function readMember(id: string, stored: unknown, report: ReadReport): Mem
   }));
 }
 
-const RECORD_KINDS: readonly RecordKind[] = ['capture', 'action', 'member', 'workspace'];
+const RECORD_KINDS: readonly RecordKind[] = ['capture', 'action', 'member', 'workspace', 'initiative', 'huddle', 'board'];
 
 export function readActivityEntry(key: string, stored: unknown, report: ReadReport): ActivityEntry | null {
   const e = stored as Record<string, unknown> | null;

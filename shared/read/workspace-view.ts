@@ -4,8 +4,13 @@
  * thousands of captures without re-reading the whole document on every keystroke.
  */
 import type * as Y from 'yjs';
-import type { Action, ActivityEntry, Capture, Member, WorkspaceMeta } from '../schema/records';
-import { roots, type RecordMap, type WorkspaceRoots } from '../doc/roots';
+import type {
+  Action, ActivityEntry, BoardMeeting, Capture, Huddle, Initiative, Member, WorkspaceMeta, WorkspaceSettings,
+} from '../schema/records';
+import { roots, type WorkspaceRoots } from '../doc/roots';
+import { readBoardMeeting, readHuddle, readInitiative, readSettings } from './cadence-records';
+import { Collection } from './collection';
+import { assignInitiativeCodes } from './initiative-codes';
 import { readAction, readActivityEntry, readCapture, readMember, readMeta } from './records';
 import { emptyReport, type ReadIssue, type ReadReport } from './report';
 
@@ -13,10 +18,21 @@ export interface WorkspaceChange {
   captures: ReadonlySet<string>;
   actions: ReadonlySet<string>;
   members: ReadonlySet<string>;
+  huddles: ReadonlySet<string>;
+  boards: ReadonlySet<string>;
+  initiatives: ReadonlySet<string>;
   meta: boolean;
+  settings: boolean;
   activity: boolean;
   /** The transaction's origin, so listeners can tell local edits from remote ones. */
   origin: unknown;
+}
+
+/** The latest change of an action's status as the activity log tells it: who, when, to what. */
+export interface StatusChange {
+  at: string;
+  actor: string;
+  to: string;
 }
 
 export interface WorkspaceView {
@@ -28,9 +44,17 @@ export interface WorkspaceView {
   action(id: string): Action | undefined;
   members(): readonly Member[];
   member(id: string): Member | undefined;
+  huddles(): readonly Huddle[];
+  boards(): readonly BoardMeeting[];
+  /** Initiatives with their display codes (CX-1 ...), unique even after offline duplicates merged. */
+  initiatives(): readonly Initiative[];
+  initiative(id: string): Initiative | undefined;
   meta(): WorkspaceMeta;
+  settings(): WorkspaceSettings;
   /** The activity log, oldest first (by time, then id, so every replica lists the same order). */
   activity(): readonly ActivityEntry[];
+  /** Who last changed this action's status, from the log (kept up to date as entries arrive). */
+  lastStatusChange(actionId: string): StatusChange | undefined;
   /** Every problem found in the records read so far. */
   report(): ReadReport;
   /** Called after each transaction that changed the document, with the ids it touched. */
@@ -38,53 +62,7 @@ export interface WorkspaceView {
   destroy(): void;
 }
 
-/** One id-keyed collection: parsed records cached per id and the issues found reading each. */
-class Collection<T> {
-  private parsed = new Map<string, T | null>();
-  private issues = new Map<string, ReadIssue[]>();
-  private list: T[] | null = null;
-
-  constructor(
-    private readonly map: Y.Map<RecordMap>,
-    private readonly read: (id: string, stored: unknown, report: ReadReport) => T | null,
-  ) {}
-
-  get(id: string): T | undefined {
-    if (!this.parsed.has(id)) {
-      if (!this.map.has(id)) return undefined;
-      const report = emptyReport();
-      this.parsed.set(id, this.read(id, this.map.get(id), report));
-      if (report.issues.length) this.issues.set(id, report.issues);
-      else this.issues.delete(id);
-    }
-    return this.parsed.get(id) ?? undefined;
-  }
-
-  all(): T[] {
-    if (!this.list) {
-      const list: T[] = [];
-      for (const id of this.map.keys()) {
-        const record = this.get(id);
-        if (record) list.push(record);
-      }
-      this.list = list;
-    }
-    return this.list;
-  }
-
-  invalidate(ids: Iterable<string>): void {
-    for (const id of ids) {
-      this.parsed.delete(id);
-      this.issues.delete(id);
-    }
-    this.list = null;
-  }
-
-  collectIssues(into: ReadIssue[]): void {
-    this.all();
-    for (const list of this.issues.values()) into.push(...list);
-  }
-}
+type CollectionName = 'captures' | 'actions' | 'members' | 'huddles' | 'boards' | 'initiatives';
 
 export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
   const r: WorkspaceRoots = roots(doc);
@@ -116,11 +94,35 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     if (moved.length) captures.invalidate(moved);
   };
   const members = new Collection(r.members, readMember);
+  const huddles = new Collection(r.huddles, readHuddle);
+  const boards = new Collection(r.boards, readBoardMeeting);
+  const initiatives = new Collection(r.initiatives, readInitiative);
+  const collections: Record<CollectionName, Collection<unknown>> = { captures, actions, members, huddles, boards, initiatives };
   let meta: { value: WorkspaceMeta; report: ReadReport } | null = null;
+  let settings: { value: WorkspaceSettings; report: ReadReport } | null = null;
   // Entries never change once written: parse each once, re-sort only when new ones arrive.
   const activityParsed = new Map<string, { entry: ActivityEntry | null; issues: ReadIssue[] }>();
   let activitySorted: ActivityEntry[] | null = null;
+  const statusIndex = new Map<string, StatusChange & { id: string }>();
   const listeners = new Set<(change: WorkspaceChange) => void>();
+
+  const parseEntry = (key: string) => {
+    let parsed = activityParsed.get(key);
+    if (!parsed) {
+      const report = emptyReport();
+      parsed = { entry: readActivityEntry(key, r.activity.get(key), report), issues: report.issues };
+      activityParsed.set(key, parsed);
+    }
+    return parsed.entry;
+  };
+  /** Keeps the latest status change per action; entries arrive in any order, so compare (at, id). */
+  const indexStatus = (entry: ActivityEntry | null) => {
+    if (!entry || entry.verb !== 'action.status' || entry.field !== 'status' || typeof entry.to !== 'string') return;
+    const seen = statusIndex.get(entry.targetId);
+    if (seen && (seen.at > entry.at || (seen.at === entry.at && seen.id > entry.id))) return;
+    statusIndex.set(entry.targetId, { at: entry.at, actor: entry.actor, to: entry.to, id: entry.id });
+  };
+  for (const key of r.activity.keys()) indexStatus(parseEntry(key));
 
   const changedIds = (events: Y.YEvent<any>[]): Set<string> => {
     const ids = new Set<string>();
@@ -131,28 +133,29 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     return ids;
   };
 
-  const onCaptures = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
-    const ids = changedIds(events);
-    captures.invalidate(ids);
-    emit({ captures: ids }, tr);
-  };
-  const onActions = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
-    const ids = changedIds(events);
-    actions.invalidate(ids);
-    if (links) [staleLinks, links] = [links, null];
-    emit({ actions: ids }, tr);
-  };
-  const onMembers = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
-    const ids = changedIds(events);
-    members.invalidate(ids);
-    emit({ members: ids }, tr);
-  };
+  const observers = (Object.keys(collections) as CollectionName[]).map((name) => {
+    const handler = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
+      const ids = changedIds(events);
+      collections[name].invalidate(ids);
+      if (name === 'actions' && links) [staleLinks, links] = [links, null];
+      emit({ [name]: ids }, tr);
+    };
+    r[name].observeDeep(handler);
+    return () => r[name].unobserveDeep(handler);
+  });
   const onMeta = (_event: Y.YMapEvent<unknown>, tr: Y.Transaction) => {
     meta = null;
     emit({ meta: true }, tr);
   };
+  const onSettings = (_event: Y.YMapEvent<unknown>, tr: Y.Transaction) => {
+    settings = null;
+    emit({ settings: true }, tr);
+  };
   const onActivity = (event: Y.YMapEvent<unknown>, tr: Y.Transaction) => {
-    for (const key of event.keysChanged) activityParsed.delete(key);
+    for (const key of event.keysChanged) {
+      activityParsed.delete(key);
+      if (r.activity.has(key)) indexStatus(parseEntry(key));
+    }
     activitySorted = null;
     emit({ activity: true }, tr);
   };
@@ -168,11 +171,16 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     if (!pending) return;
     const { change, tr } = pending;
     pending = null;
+    const none = new Set<string>();
     const full: WorkspaceChange = {
-      captures: change.captures ?? new Set(),
-      actions: change.actions ?? new Set(),
-      members: change.members ?? new Set(),
+      captures: change.captures ?? none,
+      actions: change.actions ?? none,
+      members: change.members ?? none,
+      huddles: change.huddles ?? none,
+      boards: change.boards ?? none,
+      initiatives: change.initiatives ?? none,
       meta: change.meta ?? false,
+      settings: change.settings ?? false,
       activity: change.activity ?? false,
       origin: tr.origin,
     };
@@ -181,10 +189,8 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
   // afterTransaction runs after all observers of that transaction.
   const onAfterTransaction = () => flush();
 
-  r.captures.observeDeep(onCaptures);
-  r.actions.observeDeep(onActions);
-  r.members.observeDeep(onMembers);
   r.meta.observe(onMeta);
+  r.settings.observe(onSettings);
   r.activity.observe(onActivity);
   doc.on('afterTransaction', onAfterTransaction);
 
@@ -195,17 +201,19 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     }
     return meta;
   };
+  const readSettingsCached = () => {
+    if (!settings) {
+      const report = emptyReport();
+      settings = { value: readSettings((field) => r.settings.get(field), report), report };
+    }
+    return settings;
+  };
   const readActivity = (): ActivityEntry[] => {
     if (!activitySorted) {
       const list: ActivityEntry[] = [];
-      for (const [key, stored] of r.activity) {
-        let parsed = activityParsed.get(key);
-        if (!parsed) {
-          const report = emptyReport();
-          parsed = { entry: readActivityEntry(key, stored, report), issues: report.issues };
-          activityParsed.set(key, parsed);
-        }
-        if (parsed.entry) list.push(parsed.entry);
+      for (const key of r.activity.keys()) {
+        const entry = parseEntry(key);
+        if (entry) list.push(entry);
       }
       activitySorted = list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     }
@@ -224,6 +232,16 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     }
     return fingerprints.index.get(fingerprint);
   };
+  // Codes depend on every initiative: recomputed when the list changes, then looked up by id.
+  let coded: { list: readonly Initiative[]; all: Initiative[]; byId: Map<string, Initiative> } | null = null;
+  const codedInitiatives = () => {
+    const list = initiatives.all();
+    if (coded?.list !== list) {
+      const all = assignInitiativeCodes(list);
+      coded = { list, all, byId: new Map(all.map((i) => [i.id, i])) };
+    }
+    return coded;
+  };
 
   return {
     captures: () => (ensureLinks(), captures.all()),
@@ -233,15 +251,22 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     action: (id) => actions.get(id),
     members: () => members.all(),
     member: (id) => members.get(id),
+    huddles: () => huddles.all(),
+    boards: () => boards.all(),
+    initiatives: () => codedInitiatives().all,
+    initiative: (id) => codedInitiatives().byId.get(id),
     meta: () => readMetaCached().value,
+    settings: () => readSettingsCached().value,
     activity: readActivity,
+    lastStatusChange(actionId) {
+      const found = statusIndex.get(actionId);
+      return found ? { at: found.at, actor: found.actor, to: found.to } : undefined;
+    },
     report() {
       const issues: ReadIssue[] = [];
       ensureLinks();
-      captures.collectIssues(issues);
-      actions.collectIssues(issues);
-      members.collectIssues(issues);
-      issues.push(...readMetaCached().report.issues);
+      for (const collection of Object.values(collections)) collection.collectIssues(issues);
+      issues.push(...readMetaCached().report.issues, ...readSettingsCached().report.issues);
       readActivity();
       for (const parsed of activityParsed.values()) issues.push(...parsed.issues);
       return { issues };
@@ -251,10 +276,9 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
       return () => listeners.delete(listener);
     },
     destroy() {
-      r.captures.unobserveDeep(onCaptures);
-      r.actions.unobserveDeep(onActions);
-      r.members.unobserveDeep(onMembers);
+      for (const off of observers) off();
       r.meta.unobserve(onMeta);
+      r.settings.unobserve(onSettings);
       r.activity.unobserve(onActivity);
       doc.off('afterTransaction', onAfterTransaction);
       listeners.clear();

@@ -1,5 +1,7 @@
 /** @module Plain, validated records as read from the workspace document; no Y types leak past here. */
-import type { ActionStatus, CaptureStatus, Channel, LoopState, Role, Sentiment } from './constants';
+import type {
+  ActionStatus, BoardCadence, CaptureStatus, Channel, DecisionOutcome, Horizon, InitiativeStatus, LoopState, Role, Sentiment,
+} from './constants';
 
 /** Where a capture was found, as extracted from the page. `null` means "not found on the page". */
 export interface CaptureSource {
@@ -86,11 +88,25 @@ export interface ActionComment {
   at: string;
 }
 
+/** The change board's decision on a proposal (schema 2). */
+export interface Decision {
+  outcome: DecisionOutcome;
+  /** Why it was declined (required then); null for an acceptance. */
+  reason: string | null;
+  /** Member id of whoever decided. */
+  by: string;
+  at: string;
+  /** The board meeting it was decided in, or null when decided outside a meeting. */
+  boardId: string | null;
+}
+
 export interface Action {
   id: string;
   title: string;
   description: string;
   status: ActionStatus;
+  /** When `status` last changed (schema 2; backfilled by the v1 -> v2 migration). */
+  statusChangedAt: string;
   assignee: string | null;
   /** Calendar date, YYYY-MM-DD. */
   dueDate: string | null;
@@ -103,6 +119,75 @@ export interface Action {
   doneAt: string | null;
   resolution: string | null;
   comments: ActionComment[];
+  /** The initiative this action belongs to (schema 2). */
+  initiativeId: string | null;
+  /** Stakeholder ranking of a proposal: member id -> that member's rank (1 = first). */
+  rankings: Record<string, number>;
+  decision: Decision | null;
+}
+
+/** A team huddle: the short regular look at what came in and what is stuck (schema 2). */
+export interface Huddle {
+  id: string;
+  startedAt: string;
+  startedBy: string;
+  endedAt: string | null;
+  endedBy: string | null;
+  /** Member ids of who was there. */
+  attendees: string[];
+  notes: HuddleNote[];
+}
+
+export interface HuddleNote {
+  id: string;
+  author: string;
+  text: string;
+  at: string;
+}
+
+/** A change board meeting: proposals qualified, ranked, accepted or declined (schema 2). */
+export interface BoardMeeting {
+  id: string;
+  startedAt: string;
+  startedBy: string;
+  endedAt: string | null;
+  endedBy: string | null;
+  attendees: string[];
+  /** Ids of the proposals decided in this meeting. */
+  decisions: string[];
+  /** The next board date this meeting set, YYYY-MM-DD. */
+  nextBoardDate: string | null;
+}
+
+/** A batch of actions with an objective and a business case (schema 2). */
+export interface Initiative {
+  id: string;
+  /** Stored sequence number; `code` is what people see. */
+  number: number;
+  /** `CX-7`: unique in the workspace (see docs/schema.md for how offline duplicates resolve). */
+  code: string;
+  title: string;
+  objective: string;
+  definitionOfDone: string;
+  horizon: Horizon;
+  costText: string;
+  costAmount: number | null;
+  benefitText: string;
+  benefitAmount: number | null;
+  sponsor: string | null;
+  status: InitiativeStatus;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Workspace-wide settings (the `settings` root, schema 2); defaults where unset. */
+export interface WorkspaceSettings {
+  escalationMinCaptures: number;
+  escalationWindowDays: number;
+  replyTargetDays: number;
+  boardCadence: BoardCadence;
+  nextBoardDate: string | null;
 }
 
 export interface Member {
@@ -129,6 +214,20 @@ export const ACTIVITY_VERBS = [
   'action.due',
   'action.scored',
   'action.commented',
+  'action.proposed',
+  'action.ranked',
+  'action.decided',
+  'action.initiative',
+  'initiative.created',
+  'initiative.edited',
+  'huddle.started',
+  'huddle.attended',
+  'huddle.noted',
+  'huddle.ended',
+  'board.started',
+  'board.attended',
+  'board.ended',
+  'workspace.settings',
   'member.registered',
   'member.updated',
   'workspace.created',
@@ -136,7 +235,7 @@ export const ACTIVITY_VERBS = [
 ] as const;
 export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
 
-export type RecordKind = 'capture' | 'action' | 'member' | 'workspace';
+export type RecordKind = 'capture' | 'action' | 'member' | 'workspace' | 'initiative' | 'huddle' | 'board';
 
 /** One line of the append-only accountability log: who changed what, when, from what, to what. */
 export interface ActivityEntry {

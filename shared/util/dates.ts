@@ -30,3 +30,26 @@ export function localCalendarDate(ms: number = Date.now()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** A calendar date `days` later (or earlier, when negative). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The same day `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** One board cadence after `date`. */
+export function addCadence(date: string, cadence: 'weekly' | 'biweekly' | 'monthly' | 'quarterly'): string {
+  switch (cadence) {
+    case 'weekly': return addDays(date, 7);
+    case 'biweekly': return addDays(date, 14);
+    case 'quarterly': return addMonths(date, 3);
+    default: return addMonths(date, 1);
+  }
+}

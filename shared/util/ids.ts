@@ -3,7 +3,7 @@
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 const ID_LENGTH = 16; // 36^16 ≈ 8e24: collisions are not a practical concern for one workspace.
 
-export type IdKind = 'cap' | 'act' | 'mem' | 'com' | 'evt';
+export type IdKind = 'cap' | 'act' | 'mem' | 'com' | 'evt' | 'hud' | 'brd' | 'ini' | 'not';
 export type NewId = (kind: IdKind) => string;
 
 /** Ids from the platform's cryptographic random source (Node 20 and every browser have it). */

@@ -4,10 +4,8 @@
  * due date of yesterday; Alice's popup lists it under Mine and Overdue, her badge counts it and a
  * notification exists; she marks it done with a resolution; Bob sees it done, with the history.
  * Then the same with Alice offline while Bob assigns: it converges when she reconnects.
- * The run also takes the README's screenshots (docs/screenshots/).
+ * The run also takes the README's screenshots (written to docs/screenshots/ by `npm run screenshots`).
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeInvite, encodeInvite } from '../../shared/invite';
 import { localCalendarDate } from '../../shared/util/dates';
@@ -19,9 +17,9 @@ import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy
 import { startFixtureServer } from './helpers/fixture-server';
 import { CapturePage, OptionsPage } from './helpers/pages';
 import { PopupPage } from './helpers/popup-page';
+import { screenshotPath } from './helpers/screenshots';
 
 const WORKSPACE = 'acme-support';
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const yesterday = localCalendarDate(Date.now() - 86_400_000);
 let server: TestServer;
 let proxy: CuttableProxy;
@@ -47,7 +45,6 @@ beforeAll(async () => {
   const bobOptions = await OptionsPage.open(bob);
   await bobOptions.join(bobInvite.code, 'Bob Chen');
   await Promise.all([aliceOptions.waitForState(/^Connected$/), bobOptions.waitForState(/^Connected$/)]);
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await Promise.all([alice?.close(), bob?.close()]);
@@ -72,7 +69,7 @@ describe('triage across two members', () => {
 
     const bobPopup = await PopupPage.open(bob);
     await bobPopup.waitForText(/The charger died after nine days/);
-    await bobPopup.screenshot(resolve(SCREENSHOTS, 'inbox.png'));
+    await bobPopup.screenshot(screenshotPath('inbox.png'));
     await bobPopup.page.getByRole('checkbox', { name: /^Select The charger died/ }).check();
     await bobPopup.page.getByRole('checkbox', { name: /^Select It does what it says/ }).check();
     await bobPopup.page.getByRole('group', { name: 'Selected captures' }).getByRole('button', { name: 'Create action' }).click();
@@ -105,13 +102,13 @@ describe('triage across two members', () => {
     await waitFor('Bob to see it done', async () => (await bobPopup.field('Status').inputValue()) === 'done');
     await bobPopup.waitForText(/Alice Ortega .*done/);
     await bobPopup.waitForText(/Bob Chen .*Alice Ortega/);
-    await bobPopup.screenshot(resolve(SCREENSHOTS, 'action.png'));
+    await bobPopup.screenshot(screenshotPath('action.png'));
 
     const quickWins = await PopupPage.open(bob);
     await quickWins.showActions('Quick wins');
     await quickWins.waitForText('Quick wins');
     await quickWins.page.waitForTimeout(300);
-    await quickWins.screenshot(resolve(SCREENSHOTS, 'quick-wins.png'));
+    await quickWins.screenshot(screenshotPath('quick-wins.png'));
   });
 
   it('converges when the owner was offline while being assigned', async () => {

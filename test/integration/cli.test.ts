@@ -141,13 +141,15 @@ describe('npm start', () => {
       const line = await waitFor('the invite to be printed', () => {
         const at = child.stdout.findIndex((l) => l.startsWith('Admin invite for "demo"'));
         return at >= 0 && child.stdout[at + 2] ? child.stdout[at + 2] : null;
-      }, { timeoutMs: 30_000 });
+      }, { timeoutMs: 120_000 }); // after two extension builds (Chromium, Firefox) on a busy machine
       return { child, invite: decodeInvite(line) };
     };
 
     const first = await start();
     expect(first.child.stdout.join('\n')).toContain('Created workspace "demo"');
     expect(first.child.stdout.join('\n')).toContain(`Closeloop sync server running at ${first.invite.server}`);
+    expect(first.child.stdout.join('\n')).toMatch(/Browser extension for Chrome or Chromium built in .*chrome-mv3/);
+    expect(first.child.stdout.join('\n')).toMatch(/Browser extension for Firefox built in .*firefox-mv2\nLoad it in Firefox: open about:debugging/);
     const client = await synced(connectClient(first.invite.server, first.invite.workspace, first.invite.token));
     expect(roots(client.doc).meta.get('name')).toBe('Demo');
     client.destroy();
@@ -163,5 +165,5 @@ describe('npm start', () => {
     again.destroy();
     second.child.process.kill('SIGTERM');
     expect((await second.child.exited).code).toBe(0);
-  });
+  }, 300_000);
 });

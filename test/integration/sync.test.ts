@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { roots } from '../../shared/doc/roots';
+import { SCHEMA_VERSION } from '../../shared/schema/constants';
 import { capture, captureTexts, connectClient, destroyClients, docFrom, synced } from './helpers/clients';
 import { rejected, removeDir, startTestServer, tempDataDir, type TestServer } from './helpers/test-server';
 import { waitFor } from './helpers/wait-for';
@@ -32,7 +33,7 @@ describe('sync', () => {
     const b = await synced(connectClient(server.url, 'acme', server.token('acme')));
     // The server initialised the new workspace and both replicas have its meta.
     expect(roots(a.doc).meta.get('name')).toBe('acme');
-    expect(roots(b.doc).meta.get('schemaVersion')).toBe(1);
+    expect(roots(b.doc).meta.get('schemaVersion')).toBe(SCHEMA_VERSION);
 
     const fromA = capture(a.doc);
     const fromB = capture(b.doc);

@@ -1,9 +1,9 @@
 /** @module Everyone in the workspace: name, role, how they joined, last seen, and revoking one. */
-import type { PersonView } from '../../messaging/protocol';
+import type { PersonAccess } from '../../messaging/protocol';
 import { lastSeenWords } from './people-words';
 
 export function PeopleTable({ people, me, busy, onRevoke }: {
-  people: PersonView[]; me: string; busy: boolean; onRevoke(person: PersonView): void;
+  people: PersonAccess[]; me: string; busy: boolean; onRevoke(person: PersonAccess): void;
 }) {
   if (people.length === 0) return <p class="cl-muted">Nobody has been invited yet.</p>;
   const now = Date.now();

@@ -1,7 +1,7 @@
 /** @module Shared invites (codes from before personal invites): still on or off, and turning them off. */
-import type { PeopleView } from '../../messaging/protocol';
+import type { AccessList } from '../../messaging/protocol';
 
-export function SharedInvitesPanel({ shared, busy, onTurnOff }: { shared: PeopleView['sharedInvites']; busy: boolean; onTurnOff(): void }) {
+export function SharedInvitesPanel({ shared, busy, onTurnOff }: { shared: AccessList['sharedInvites']; busy: boolean; onTurnOff(): void }) {
   const who = `${shared.members} ${shared.members === 1 ? 'person' : 'people'}`;
   return (
     <div class="cl-shared-invites">

@@ -2,12 +2,12 @@
 import { signal, type Signal } from '@preact/signals';
 import type { AccessRole } from '../../../shared/invite';
 import type { HubClient } from '../../messaging/hub-client';
-import type { InvitedPerson, PeopleView, PersonView } from '../../messaging/protocol';
+import type { InvitedPerson, AccessList, PersonAccess } from '../../messaging/protocol';
 
-export type PeopleConfirm = { kind: 'revoke'; person: PersonView } | { kind: 'shared-off'; members: number };
+export type PeopleConfirm = { kind: 'revoke'; person: PersonAccess } | { kind: 'shared-off'; members: number };
 
 export interface PeopleModel {
-  people: Signal<PeopleView | null>;
+  people: Signal<AccessList | null>;
   busy: Signal<boolean>;
   error: Signal<string | null>;
   notice: Signal<string | null>;
@@ -17,7 +17,7 @@ export interface PeopleModel {
   refresh(): Promise<void>;
   invite(name: string, role: AccessRole): Promise<boolean>;
   /** Asks first; `confirmed()` does it. */
-  askRevoke(person: PersonView): void;
+  askRevoke(person: PersonAccess): void;
   askSharedOff(): void;
   confirmed(): Promise<void>;
   dispose(): void;
@@ -27,7 +27,7 @@ export interface PeopleModel {
 export const PEOPLE_REFRESH_MS = 15_000;
 
 export function createPeopleModel(hub: HubClient, env: { setInterval?: typeof setInterval; clearInterval?: typeof clearInterval } = {}): PeopleModel {
-  const people = signal<PeopleView | null>(null);
+  const people = signal<AccessList | null>(null);
   const busy = signal(false);
   const error = signal<string | null>(null);
   const notice = signal<string | null>(null);
@@ -40,7 +40,7 @@ export function createPeopleModel(hub: HubClient, env: { setInterval?: typeof se
     notice.value = null;
     try {
       await task();
-      people.value = await hub.call('people.list', {});
+      people.value = await hub.call('access.list', {});
       notice.value = done;
       return true;
     } catch (failure) {
@@ -53,7 +53,7 @@ export function createPeopleModel(hub: HubClient, env: { setInterval?: typeof se
 
   const refresh = async () => {
     try {
-      people.value = await hub.call('people.list', {});
+      people.value = await hub.call('access.list', {});
     } catch (failure) {
       error.value = (failure as Error).message;
     }
@@ -65,7 +65,7 @@ export function createPeopleModel(hub: HubClient, env: { setInterval?: typeof se
     people, busy, error, notice, invited, confirm, refresh,
     async invite(name, role) {
       let made: InvitedPerson | null = null;
-      const ok = await run(async () => { made = await hub.call('people.invite', { name, role }); }, null);
+      const ok = await run(async () => { made = await hub.call('access.invite', { name, role }); }, null);
       if (made) {
         invited.value = made;
         notice.value = `Invite for ${(made as InvitedPerson).name} ready: copy it and give it to them.`;
@@ -78,9 +78,9 @@ export function createPeopleModel(hub: HubClient, env: { setInterval?: typeof se
       const asked = confirm.value;
       confirm.value = null;
       if (asked?.kind === 'revoke') {
-        await run(() => hub.call('people.revoke', { member: asked.person.id }), `${asked.person.name} was revoked and disconnected.`);
+        await run(() => hub.call('access.revoke', { member: asked.person.id }), `${asked.person.name} was revoked and disconnected.`);
       } else if (asked?.kind === 'shared-off') {
-        await run(() => hub.call('people.disableShared', {}), 'Shared invites are off. People who joined with one keep their history.');
+        await run(() => hub.call('access.disableShared', {}), 'Shared invites are off. People who joined with one keep their history.');
       }
     },
     dispose: () => (env.clearInterval ?? clearInterval)(timer),

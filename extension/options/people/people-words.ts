@@ -1,8 +1,8 @@
 /** @module People in words: when someone was last seen. */
-import type { PersonView } from '../../messaging/protocol';
+import type { PersonAccess } from '../../messaging/protocol';
 import { relativeAge } from '../../popup/format';
 
-export function lastSeenWords(person: Pick<PersonView, 'online' | 'lastSeenAt'>, now: number): string {
+export function lastSeenWords(person: Pick<PersonAccess, 'online' | 'lastSeenAt'>, now: number): string {
   if (person.online) return 'Online now';
   if (!person.lastSeenAt) return 'Never';
   return relativeAge(person.lastSeenAt, now);

@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createOptionsModel } from '../../../extension/options/options-model';
 import { OptionsApp } from '../../../extension/options/OptionsApp';
+import { PreferencesForm } from '../../../extension/options/PreferencesForm';
+import { DEFAULT_PREFERENCES } from '../../../extension/settings/settings';
+import { browserWords } from '../../../extension/ui/browser-words';
 import { encodeInvite } from '../../../shared/invite';
 import { inMemoryHub, inviteAs, TEST_INVITE } from '../../helpers/in-memory-hub';
 
@@ -68,5 +71,38 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Leave workspace' }));
     await screen.findByText('You left the workspace. Its copy on this device was deleted.');
     expect(hub.status().state).toBe('not_joined');
+  });
+
+  it('sets the weekly digest and the team cadence, and says what is wrong with a bad value', async () => {
+    const { client, hub } = await inMemoryHub();
+    render(<OptionsApp model={createOptionsModel(client)} />);
+    await screen.findByRole('heading', { name: 'Team cadence' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Day' }), { target: { value: '5' } });
+    await waitFor(() => expect(hub.query('settings', {}).preferences.digestDay).toBe(5));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Time' }), { target: { value: '16' } });
+    await waitFor(() => expect(hub.query('settings', {}).preferences).toMatchObject({ digestDay: 5, digestHour: 16, weeklyDigest: true }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Once a week/ }));
+    await waitFor(() => expect(hub.query('settings', {}).preferences.weeklyDigest).toBe(false));
+    expect((screen.getByRole('combobox', { name: 'Day' }) as HTMLSelectElement).disabled).toBe(true);
+
+    const threshold = screen.getByRole('spinbutton', { name: 'A theme escalates at the huddle with at least' });
+    fireEvent.input(threshold, { target: { value: '4' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Meets' }), { target: { value: 'quarterly' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save team settings' }));
+    await screen.findByText('Team settings saved.');
+    expect(hub.query('workspaceSettings', {})).toMatchObject({ escalationMinCaptures: 4, boardCadence: 'quarterly' });
+    fireEvent.input(screen.getByRole('spinbutton', { name: 'A customer waiting for a reply escalates after' }), { target: { value: '99' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save team settings' }).closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toBe('The reply target in days must be a whole number from 1 to 60.');
+    expect(hub.query('workspaceSettings', {}).replyTargetDays).toBe(2);
+  });
+
+  it('tells Chromium and Firefox users where to change the capture shortcut', () => {
+    const preferences = DEFAULT_PREFERENCES;
+    const { unmount } = render(<PreferencesForm preferences={preferences} onChange={() => {}} />);
+    expect(screen.getByText('chrome://extensions/shortcuts')).toBeTruthy();
+    unmount();
+    render(<PreferencesForm preferences={preferences} onChange={() => {}} words={browserWords(true)} />);
+    expect(screen.getByText('about:addons').parentElement?.textContent).toMatch(/about:addons \(the gear menu → Manage Extension Shortcuts\)\./);
   });
 });

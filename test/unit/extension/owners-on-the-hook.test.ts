@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor, setupBadge } from '../../../extension/hub/badge';
 import { announcements, notificationId, setupNotifier } from '../../../extension/hub/notifier';
@@ -37,6 +37,16 @@ describe('the toolbar badge', () => {
     createAction(peer('mem_bob', 'Bob'), { title: 'Late', assignee: memberId, dueDate: '2026-11-01' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    badge.stop();
+  });
+
+  it('is written to browserAction in Firefox\'s MV2 build, which has no `action`', async () => {
+    const { hub, peer, memberId } = await inMemoryHub();
+    const mv2 = { ...fakeBrowser, action: undefined, browserAction: fakeBrowser.action };
+    const badge = setupBadge(mv2 as never, hub);
+    createAction(peer('mem_bob', 'Bob'), { title: 'Late', assignee: memberId, dueDate: '2026-11-01' });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'), { timeout: 5_000 });
+    expect(await fakeBrowser.action.getTitle({})).toBe('Closeloop — 1 of your actions is due or overdue');
     badge.stop();
   });
 });

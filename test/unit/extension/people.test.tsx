@@ -7,7 +7,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AdminApiError, type AdminApi } from '../../../extension/hub/admin-api';
-import type { PeopleView, PersonView } from '../../../extension/messaging/protocol';
+import type { AccessList, PersonAccess } from '../../../extension/messaging/protocol';
 import { createOptionsModel } from '../../../extension/options/options-model';
 import { OptionsApp } from '../../../extension/options/OptionsApp';
 import { decodeInvite } from '../../../shared/invite';
@@ -17,10 +17,10 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 /** The admin API over a list in memory; `calls` records what the hub asked for. */
-function fakeAdmin(): AdminApi & { view: PeopleView; calls: string[] } {
-  const person = (p: Partial<PersonView> & { id: string; name: string }): PersonView =>
+function fakeAdmin(): AdminApi & { view: AccessList; calls: string[] } {
+  const person = (p: Partial<PersonAccess> & { id: string; name: string }): PersonAccess =>
     ({ role: 'editor', via: 'invite', status: 'active', online: false, lastSeenAt: null, ...p });
-  const view: PeopleView = {
+  const view: AccessList = {
     sharedInvites: { enabled: true, members: 1 },
     people: [
       person({ id: 'mem_admin', name: 'Ada Admin', role: 'admin', online: true }),
@@ -68,7 +68,7 @@ describe('People (admins)', () => {
     await screen.findByRole('heading', { name: 'Connection' });
     await waitFor(() => expect(screen.getByTestId('connection-state').textContent).toBe('Connected'));
     expect(screen.queryByRole('region', { name: 'People' })).toBeNull();
-    await expect(h.client.call('people.list', {})).rejects.toThrow('Only a workspace admin can manage people.');
+    await expect(h.client.call('access.list', {})).rejects.toThrow('Only a workspace admin can manage people.');
   });
 
   it('lists everyone with role, access and last seen', async () => {

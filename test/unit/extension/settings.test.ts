@@ -45,3 +45,15 @@ describe('managed storage that never answers', () => {
     expect(await readPolicy(hanging, 20)).toEqual({ policy: {}, problems: [] });
   });
 });
+
+describe('stored preferences', () => {
+  it('read settings saved before the weekly digest existed with its defaults, and repair broken values', () => {
+    // The shape stored by the first release: three preferences.
+    const firstRelease = { memberId: 'mem_dana', name: 'Dana', invite: null, preferences: { inPageButton: false, badge: 'inbox', notifications: true } };
+    expect(applyPolicy(firstRelease as unknown as Settings, {}).preferences).toEqual({
+      inPageButton: false, badge: 'inbox', notifications: true, weeklyDigest: true, digestDay: 1, digestHour: 9,
+    });
+    const broken = { ...firstRelease, preferences: { digestDay: 9, digestHour: -1, weeklyDigest: 'yes', badge: 'all' } };
+    expect(applyPolicy(broken as unknown as Settings, {}).preferences).toEqual(DEFAULT_PREFERENCES);
+  });
+});

@@ -6,8 +6,15 @@ import {
 import { addCapture, editCapture, setCaptureStatus, setCustomerLoop, tagCaptures } from '../../../shared/mutations/captures';
 import { MutationError } from '../../../shared/mutations/context';
 import { registerMember } from '../../../shared/mutations/members';
+import { createInitiative, editInitiative } from '../../../shared/mutations/initiatives';
+import { addHuddleNote, endBoard, endHuddle, setAttendance, startBoard, startHuddle } from '../../../shared/mutations/meetings';
+import { acceptProposal, declineProposal, rankProposals } from '../../../shared/mutations/proposals';
+import { updateWorkspaceSettings } from '../../../shared/mutations/settings';
+import { setActionInitiative } from '../../../shared/mutations/actions';
 import type { WorkspaceView } from '../../../shared/read/workspace-view';
-import { ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, SENTIMENTS } from '../../../shared/schema/constants';
+import {
+  ACTION_STATUSES, BOARD_CADENCES, CAPTURE_STATUSES, CHANNELS, HORIZONS, INITIATIVE_STATUSES, SENTIMENTS,
+} from '../../../shared/schema/constants';
 import type { Prng } from '../../helpers/random';
 import type { TestReplica } from '../../helpers/workspace';
 
@@ -80,6 +87,20 @@ const someAction = (r: SimReplica, rng: Prng) => {
   return list.length ? rng.pick(list).id : null;
 };
 const someDate = (rng: Prng) => `2026-11-${String(rng.int(1, 28)).padStart(2, '0')}`;
+const someProposal = (r: SimReplica, rng: Prng) => {
+  const list = r.view.actions().filter((a) => a.status === 'proposed');
+  return list.length ? rng.pick(list).id : null;
+};
+const someInitiative = (r: SimReplica, rng: Prng) => {
+  const list = r.view.initiatives();
+  return list.length ? rng.pick(list).id : null;
+};
+/** A running (or any) meeting of a kind: ending one a peer already ended is refused, which is part of the game. */
+const someMeeting = (r: SimReplica, kind: 'huddle' | 'board', rng: Prng) => {
+  const list: readonly { id: string; endedAt: string | null }[] = kind === 'huddle' ? r.view.huddles() : r.view.boards();
+  const running = list.filter((m) => m.endedAt === null);
+  return running.length ? rng.pick(running).id : list.length ? rng.pick(list).id : null;
+};
 
 const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
   addCapture: { weight: 6, run: (r, _all, rng) => {
@@ -144,18 +165,73 @@ const OPERATIONS: Record<string, { weight: number; run: Operation }> = {
     if (id) commentOnAction(r.ctx, id, `comment ${rng.int(0, 99)}`);
   } },
   rename: { weight: 1, run: (r, _all, rng) => registerMember(r.ctx, { name: `Member ${rng.int(0, 9)}`, role: 'editor' }) },
+  // Schema 2: the cadence.
+  propose: { weight: 3, run: (r, _all, rng) => {
+    const ids = [someCapture(r, rng)].filter((id): id is string => id !== null);
+    createAction(r.ctx, { title: `Proposal ${rng.int(0, 99)}`, captureIds: ids, propose: true, impact: rng.int(1, 5) });
+  } },
+  rank: { weight: 3, run: (r, _all, rng) => {
+    const proposals = r.view.actions().filter((a) => a.status === 'proposed').map((a) => a.id);
+    rankProposals(r.ctx, rng.shuffle(proposals).slice(0, rng.int(0, proposals.length)));
+  } },
+  accept: { weight: 2, run: (r, all, rng) => {
+    const id = someProposal(r, rng);
+    const board = rng.chance(0.5) ? someMeeting(r, 'board', rng) : null;
+    if (id) acceptProposal(r.ctx, id, { assignee: rng.pick(all).ctx.actor, dueDate: someDate(rng), initiativeId: someInitiative(r, rng), boardId: board });
+  } },
+  decline: { weight: 2, run: (r, _all, rng) => {
+    const id = someProposal(r, rng);
+    if (id) declineProposal(r.ctx, id, { reason: `reason ${rng.int(0, 9)}`, boardId: rng.chance(0.5) ? someMeeting(r, 'board', rng) : null });
+  } },
+  startHuddle: { weight: 2, run: (r) => { startHuddle(r.ctx); } },
+  attend: { weight: 1, run: (r, all, rng) => {
+    const id = someMeeting(r, rng.chance(0.5) ? 'huddle' : 'board', rng);
+    const kind = id?.startsWith('hud_') ? 'huddle' : 'board';
+    if (id) setAttendance(r.ctx, kind, id, [rng.pick(all).ctx.actor], rng.chance(0.8));
+  } },
+  huddleNote: { weight: 1, run: (r, _all, rng) => {
+    const id = someMeeting(r, 'huddle', rng);
+    if (id) addHuddleNote(r.ctx, id, `note ${rng.int(0, 99)}`);
+  } },
+  endHuddle: { weight: 1, run: (r, _all, rng) => {
+    const id = someMeeting(r, 'huddle', rng);
+    if (id) endHuddle(r.ctx, id);
+  } },
+  startBoard: { weight: 1, run: (r) => { startBoard(r.ctx); } },
+  endBoard: { weight: 1, run: (r, _all, rng) => {
+    const id = someMeeting(r, 'board', rng);
+    if (id) endBoard(r.ctx, id, rng.chance(0.5) ? { nextBoardDate: `2026-12-${String(rng.int(1, 28)).padStart(2, '0')}` } : {});
+  } },
+  createInitiative: { weight: 2, run: (r, all, rng) => {
+    createInitiative(r.ctx, { title: `Initiative ${rng.int(0, 99)}`, horizon: rng.pick(HORIZONS), sponsor: rng.chance(0.5) ? rng.pick(all).ctx.actor : null });
+  } },
+  editInitiative: { weight: 1, run: (r, _all, rng) => {
+    const id = someInitiative(r, rng);
+    if (id) editInitiative(r.ctx, id, { status: rng.pick(INITIATIVE_STATUSES), costAmount: rng.chance(0.3) ? null : rng.int(0, 9) * 1000 });
+  } },
+  setInitiative: { weight: 2, run: (r, _all, rng) => {
+    const id = someAction(r, rng);
+    if (id) setActionInitiative(r.ctx, id, rng.chance(0.2) ? null : someInitiative(r, rng));
+  } },
+  settings: { weight: 1, run: (r, _all, rng) => {
+    updateWorkspaceSettings(r.ctx, { escalationMinCaptures: rng.int(2, 6), boardCadence: rng.pick(BOARD_CADENCES) });
+  } },
 };
 
 const WEIGHTED = Object.entries(OPERATIONS).flatMap(([name, op]) => Array<string>(op.weight).fill(name));
 
-/** Runs one weighted random operation on `replica`; returns its name. Refused input is part of the game. */
-export function randomOperation(replica: SimReplica, all: SimReplica[], rng: Prng): string {
+/**
+ * Runs one weighted random operation on `replica`; returns its name and whether it was applied.
+ * Refused input (ending a meeting a peer already ended, deciding a decided proposal) is part of the game.
+ */
+export function randomOperation(replica: SimReplica, all: SimReplica[], rng: Prng): { name: string; applied: boolean } {
   const name = rng.pick(WEIGHTED);
   replica.tick(rng.int(1, 5_000));
   try {
     OPERATIONS[name]!.run(replica, all, rng);
+    return { name, applied: true };
   } catch (error) {
     if (!(error instanceof MutationError)) throw error;
+    return { name, applied: false };
   }
-  return name;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initWorkspace } from '../../../shared/doc/init';
@@ -5,6 +6,58 @@ import { migrateWorkspace, type Migration } from '../../../shared/doc/migrations
 import { createWorkspaceView } from '../../../shared/read/workspace-view';
 import { SCHEMA_VERSION } from '../../../shared/schema/constants';
 import { syncPair } from '../../helpers/workspace';
+
+/** The version-1 workspace in test/fixtures/workspaces, as the version-1 code wrote it. */
+function v1Workspace(clientId: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  Y.applyUpdate(doc, new Uint8Array(readFileSync(new URL('../../fixtures/workspaces/schema-v1.bin', import.meta.url))));
+  return doc;
+}
+
+const statusChangedAt = (doc: Y.Doc) => Object.fromEntries(
+  [...doc.getMap<Y.Map<unknown>>('actions')].map(([id, record]) => [String(record.get('title')), record.get('statusChangedAt') ?? null]),
+);
+
+describe('schema 1 -> 2', () => {
+  it('backfills statusChangedAt from the activity log, logs the step and reads clean', () => {
+    const doc = v1Workspace(500);
+    expect(doc.getMap('meta').get('schemaVersion')).toBe(1);
+    expect(Object.values(statusChangedAt(doc))).toEqual([null, null, null, null]);
+    expect(migrateWorkspace(doc, { now: () => Date.UTC(2026, 11, 1) })).toEqual({
+      status: 'migrated', from: 1, to: 2, steps: ['actions: statusChangedAt backfilled from the activity log'],
+    });
+    // From the fixture's log (schema-v1.json): the last status change of each action, else its creation.
+    expect(statusChangedAt(doc)).toEqual({
+      'Answer refund emails within a day': '2026-11-01T14:01:00.000Z', // never changed: created
+      'Fix coupon crash at checkout': '2026-11-02T14:00:00.000Z', // blocked
+      'Keep the refund form draft when switching tabs': '2026-11-04T14:01:00.000Z', // in progress, then done
+      'Rewrite search in Rust': '2026-11-02T14:00:01.000Z', // won't do
+    });
+    const view = createWorkspaceView(doc);
+    expect(view.report().issues).toEqual([]);
+    expect(view.meta().schemaVersion).toBe(2);
+    expect(view.actions().map((a) => a.status).sort()).toEqual(['blocked', 'done', 'open', 'wont_do']);
+    expect(view.activity().at(-1)).toMatchObject({ verb: 'workspace.migrated', from: 1, to: 2 });
+    expect(migrateWorkspace(doc)).toEqual({ status: 'current', version: 2 });
+  });
+
+  it('converges when two replicas migrate the same version-1 workspace at once', () => {
+    const a = v1Workspace(501);
+    const b = v1Workspace(502);
+    migrateWorkspace(a, { now: () => Date.UTC(2026, 11, 1, 9) });
+    migrateWorkspace(b, { now: () => Date.UTC(2026, 11, 1, 10) });
+    syncPair(a, b);
+    expect(a.toJSON()).toEqual(b.toJSON());
+    expect(Y.encodeStateVector(a)).toEqual(Y.encodeStateVector(b));
+    const alone = v1Workspace(503);
+    migrateWorkspace(alone);
+    expect(statusChangedAt(a)).toEqual(statusChangedAt(alone));
+    expect(createWorkspaceView(a).meta().schemaVersion).toBe(2);
+    expect(createWorkspaceView(a).activity().filter((e) => e.verb === 'workspace.migrated')).toHaveLength(2);
+  });
+
+});
 
 /**
  * A fixture of a pre-release shape (version 0: tags as a plain array) and the idempotent step a

@@ -72,7 +72,8 @@ function action(overrides: Partial<Action>): Action {
   return {
     id: 'act_x', title: 'x', description: '', status: 'open', assignee: null, dueDate: null, impact: null, effort: null,
     captureIds: [], createdBy: 'mem_alice', createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z',
-    doneAt: null, resolution: null, comments: [], ...overrides,
+    doneAt: null, resolution: null, comments: [], statusChangedAt: '2026-11-01T09:00:00.000Z', initiativeId: null, rankings: {},
+    decision: null, ...overrides,
   };
 }
 

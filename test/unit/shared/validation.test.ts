@@ -10,7 +10,7 @@ import { queryActions } from '../../../shared/queries/actions';
 import { countWorkspace } from '../../../shared/queries/counts';
 import { queryInbox } from '../../../shared/queries/inbox';
 import { createWorkspaceView } from '../../../shared/read/workspace-view';
-import { ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS } from '../../../shared/schema/constants';
+import { ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, SCHEMA_VERSION } from '../../../shared/schema/constants';
 import { sampleCapture, testReplica } from '../../helpers/workspace';
 
 /** Writes what a buggy peer might: raw Yjs, bypassing the typed mutations. */
@@ -84,7 +84,7 @@ describe('reading a document with junk from another peer', () => {
     });
     expect(view.members().map((m) => m.id).sort()).toEqual(['mem_alice', 'mem_junk']);
     expect(view.member('mem_junk')).toMatchObject({ role: 'viewer', color: '#64748b' });
-    expect(view.meta().schemaVersion).toBe(1);
+    expect(view.meta().schemaVersion).toBe(SCHEMA_VERSION);
 
     // Every record handed out is valid by construction.
     for (const c of view.captures()) {
@@ -129,5 +129,49 @@ describe('reading a document with junk from another peer', () => {
     doc.getMap<Y.Map<unknown>>('captures').get(a)!.set('status', 'bogus');
     expect(view.capture(a)!.status).toBe('new');
     expect(changes).toEqual([[a]]);
+  });
+
+  it('reads junk in the schema-2 records the same way: skipped or defaulted, reported, never thrown', () => {
+    const { doc, ctx } = testReplica('mem_alice');
+    const good = createAction(ctx, { title: 'Good proposal', propose: true });
+    doc.transact(() => {
+      const map = (root: string, id: string, fields: Record<string, unknown>) => {
+        const record = new Y.Map<unknown>();
+        doc.getMap<Y.Map<unknown>>(root).set(id, record);
+        for (const [k, v] of Object.entries(fields)) record.set(k, v);
+        return record;
+      };
+      map('huddles', 'hud_nostart', { startedBy: 'mem_alice' });
+      map('huddles', 'hud_junk', { startedAt: '2026-11-01T09:00:00.000Z', endedAt: 'later', attendees: ['mem_alice'], notes: 'x' });
+      doc.getMap('boards').set('brd_text', 'not a record');
+      map('boards', 'brd_junk', { startedAt: '2026-11-01T09:00:00.000Z', nextBoardDate: '2026-13-01', decisions: 5 });
+      map('initiatives', 'ini_notitle', { number: 1 });
+      map('initiatives', 'ini_junk', { title: 'Junk', number: -3, horizon: 'forever', status: 'dreaming', costAmount: 'a lot', benefitAmount: 1e20 });
+      const proposal = doc.getMap<Y.Map<unknown>>('actions').get(good)!;
+      proposal.set('decision', { outcome: 'maybe', by: 3 });
+      proposal.set('initiativeId', 'not an id');
+      (proposal.get('rankings') as Y.Map<unknown>).set('mem_alice', 'first');
+      (proposal.get('rankings') as Y.Map<unknown>).set('mem_bob', 2);
+      const settings = doc.getMap('settings');
+      settings.set('escalationMinCaptures', 0);
+      settings.set('replyTargetDays', 'two');
+      settings.set('boardCadence', 'daily');
+      settings.set('nextBoardDate', 'soon');
+    });
+    const view = createWorkspaceView(doc);
+    expect(view.huddles().map((h) => h.id)).toEqual(['hud_junk']);
+    expect(view.huddles()[0]).toMatchObject({ endedAt: null, attendees: [], notes: [] });
+    expect(view.boards()).toEqual([expect.objectContaining({ id: 'brd_junk', nextBoardDate: null, decisions: [] })]);
+    expect(view.initiatives()).toEqual([expect.objectContaining({ id: 'ini_junk', code: 'CX-1', horizon: 'short', status: 'planned', costAmount: null, benefitAmount: null })]);
+    expect(view.action(good)).toMatchObject({ status: 'proposed', decision: null, initiativeId: null, rankings: { mem_bob: 2 } });
+    expect(view.settings()).toEqual({ escalationMinCaptures: 3, escalationWindowDays: 14, replyTargetDays: 2, boardCadence: 'monthly', nextBoardDate: null });
+    const issues = view.report().issues;
+    expect(issues.filter((i) => i.outcome === 'skipped').map((i) => `${i.kind}:${i.id}`).sort())
+      .toEqual(['board:brd_text', 'huddle:hud_nostart', 'initiative:ini_notitle']);
+    const defaulted = (id: string) => issues.filter((i) => i.id === id && i.outcome === 'defaulted').map((i) => i.field);
+    expect(defaulted('hud_junk')).toEqual(expect.arrayContaining(['endedAt', 'attendees', 'notes']));
+    expect(defaulted('ini_junk')).toEqual(expect.arrayContaining(['number', 'horizon', 'status', 'costAmount', 'benefitAmount']));
+    expect(defaulted(good)).toEqual(expect.arrayContaining(['decision', 'initiativeId', 'rankings']));
+    expect(defaulted('settings')).toEqual(expect.arrayContaining(['escalationMinCaptures', 'replyTargetDays', 'boardCadence', 'nextBoardDate']));
   });
 });

@@ -1,39 +1,22 @@
-/** @module Live query handlers: plain JSON views of the workspace, recomputed when it changes. */
-import { canWrite } from '../../shared/invite';
-import { localCalendarDate } from '../../shared/util/dates';
-import { captureFingerprint } from '../../shared/util/fingerprint';
-import { historyOf, queryActions } from '../../shared/queries/actions';
-import { countWorkspace } from '../../shared/queries/counts';
-import { queryInbox, sitesInUse, tagsInUse } from '../../shared/queries/inbox';
-import { buildIdf, suggestActions, type Idf } from '../../shared/queries/similarity';
-import type { Capture } from '../../shared/schema/records';
-import { CHANNELS, SENTIMENTS } from '../../shared/schema/constants';
-import type { HubStatus, QueryArgs, QueryName, QueryResult } from '../messaging/protocol';
-import { HubRequestError } from './errors';
-import type { HubState } from './hub';
+/** @module Live queries over captures, actions, members and this installation's settings. */
+import { canWrite } from '../../../shared/invite';
+import { localCalendarDate } from '../../../shared/util/dates';
+import { captureFingerprint } from '../../../shared/util/fingerprint';
+import { historyOf, queryActions } from '../../../shared/queries/actions';
+import { scoreProposals } from '../../../shared/queries/board';
+import { countWorkspace } from '../../../shared/queries/counts';
+import { queryInbox, sitesInUse, tagsInUse } from '../../../shared/queries/inbox';
+import { suggestActions } from '../../../shared/queries/similarity';
+import { CHANNELS, SENTIMENTS } from '../../../shared/schema/constants';
+import type { QueryArgs, QueryResult } from '../../messaging/protocol';
+import { objectArgs, type QueryEnv } from './env';
+import { idfFor } from './idf';
 
-export interface QueryEnv {
-  state: HubState;
-  status(): HubStatus;
-  now(): number;
-}
+export type RecordQuery = 'status' | 'captureContext' | 'inbox' | 'capture' | 'actions' | 'action' | 'members' | 'counts' | 'settings' | 'facets';
 
-type Handler<Q extends QueryName> = (args: QueryArgs<Q>, env: QueryEnv) => QueryResult<Q>;
+type Handler<Q extends RecordQuery> = (args: QueryArgs<Q>, env: QueryEnv) => QueryResult<Q>;
 
-const objectArgs = (args: unknown) => (args && typeof args === 'object' && !Array.isArray(args) ? args : {});
-
-// The IDF table depends only on the captures list, which the view replaces on every change.
-const idfCache = new WeakMap<readonly Capture[], Idf>();
-function idfFor(captures: readonly Capture[]): Idf {
-  let idf = idfCache.get(captures);
-  if (!idf) {
-    idf = buildIdf(captures.map((c) => c.text));
-    idfCache.set(captures, idf);
-  }
-  return idf;
-}
-
-const handlers: { [Q in QueryName]: Handler<Q> } = {
+export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
   status: (_args, env) => env.status(),
   captureContext({ text, url }, { state }) {
     const view = state.replica?.view;
@@ -75,6 +58,10 @@ const handlers: { [Q in QueryName]: Handler<Q> } = {
       action,
       captures: action.captureIds.map((cid) => view.capture(cid)).filter((c) => c !== undefined),
       history: historyOf(view.activity(), action.id),
+      initiative: action.initiativeId ? view.initiative(action.initiativeId) ?? null : null,
+      score: action.status === 'proposed'
+        ? scoreProposals(view.actions(), (cid) => view.capture(cid)).find((p) => p.action.id === action.id)?.score ?? null
+        : null,
     };
   },
   settings: (_args, { state }) => ({
@@ -93,8 +80,3 @@ const handlers: { [Q in QueryName]: Handler<Q> } = {
     return { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };
   },
 };
-
-export function runQuery<Q extends QueryName>(name: Q, args: unknown, env: QueryEnv): QueryResult<Q> {
-  if (!Object.hasOwn(handlers, name)) throw new HubRequestError({ code: 'invalid', message: `Unknown query "${String(name)}".` });
-  return (handlers[name] as Handler<Q>)(objectArgs(args) as QueryArgs<Q>, env);
-}
