@@ -61,6 +61,21 @@ export function compileRules(rows: readonly AuthorshipRuleRow[]): Map<string, Co
 }
 
 const DEFAULT_RULES = compileRules(AUTHORSHIP_RULES);
+
+/** Per root: whether a rule covers whole records, and the record fields some rule reaches into. */
+type RuleIndex = Map<string, { wholeRecord: boolean; fields: Set<unknown> }>;
+const indexes = new WeakMap<Map<string, Compiled[]>, RuleIndex>();
+function indexOf(rules: Map<string, Compiled[]>): RuleIndex {
+  let index = indexes.get(rules);
+  if (!index) {
+    index = new Map([...rules].map(([root, list]) => [root, {
+      wholeRecord: list.some((r) => r.rule === 'own-record' || r.rule === 'append-only'),
+      fields: new Set(list.map((r) => r.pattern[1])),
+    }]));
+    indexes.set(rules, index);
+  }
+  return index;
+}
 /** Levels of plain objects looked into (a rule's property sits one level in; nothing needs more). */
 const MAX_OBJECT_DEPTH = 3;
 const TYPE = Symbol('a map or list');
@@ -72,6 +87,12 @@ class Refusal extends Error {}
 export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipContext, rules = DEFAULT_RULES): AuthorshipVerdict {
   let writer = ctx.writer;
   let steps = 0;
+  const index = indexOf(rules);
+  /** Whether any rule can apply at `path` or below it (most fields of a record: none). */
+  const ruled = (path: readonly Segment[]) => {
+    const root = index.get(path[0] as string);
+    return root !== undefined && (path.length < 3 || root.wholeRecord || root.fields.has(path[2]));
+  };
   const tick = () => {
     if (ctx.deadline !== undefined && ++steps % 256 === 0 && performance.now() > ctx.deadline) throw new Timeout();
   };
@@ -109,6 +130,7 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
    */
   const written = (path: Segment[], value: Value, newFrom: number, author: Author, sameSession = false) => {
     tick();
+    if (!ruled(path)) return;
     for (const r of rules.get(path[0] as string) ?? []) {
       if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true, author);
       else if (r.rule === 'append-only' && path.length >= 2 && newFrom > 1) refuse(`${show(path)}: changes an entry that is written once`);
@@ -132,6 +154,7 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
 
   const removed = (path: Segment[], value: Value) => {
     tick();
+    if (!ruled(path)) return;
     for (const r of rules.get(path[0] as string) ?? []) {
       if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true);
       else if (r.rule === 'append-only' && path.length >= 2) refuse(`${show(path)}: removes an entry that is written once`);

@@ -16,7 +16,7 @@ import {
   MalformedMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, isEmptyUpdate,
   parseClientMessage,
 } from './messages';
-import { checkAuthorship } from './authorship';
+import { checkWriter, type AuthorshipOptions } from './writer-check';
 import { createTokenBucket, type TokenBucket } from './rate-limit';
 import type { UpdateGuard } from './update-guard';
 
@@ -33,21 +33,7 @@ export const CLOSE = {
   tooLarge: 4413,
 } as const;
 
-/** The server's authorship check, as a connection uses it; null runs without it (benchmarks only). */
-export interface AuthorshipOptions {
-  /** Time allowed to check one update (UPDATE_TIMEOUT_MS); past it the update is refused with 4408. */
-  timeoutMs: number;
-  /** Whether a shared invite's connection may write as `member` (nobody with a personal invite). */
-  mayBind(workspace: string, member: string): boolean;
-  /** A shared invite's connection wrote its first update, as `member` (after it was applied to `doc`). */
-  onBound(connection: Connection, member: string, doc: Y.Doc): void;
-  /** Who a Yjs client id writes for in the workspace, and how far it was accepted (auth/client-ids.ts). */
-  clientOwner(workspace: string, client: number): { member: string; highWater: number } | undefined;
-  /** An update was applied: the writer's own items came under these client ids, up to these clocks. */
-  onAccepted(workspace: string, writer: string, clients: Map<number, number>): void;
-  /** An update was refused (for the audit log). */
-  onRefused(connection: Connection, message: string): void;
-}
+export type { AuthorshipOptions } from './writer-check';
 
 export interface ConnectionOptions {
   socket: WebSocket;
@@ -267,15 +253,7 @@ export class Connection implements RoomMember {
   private checkAuthorship(room: Room, update: Uint8Array): { bound: string | null; clients: Map<number, number> } | null | false {
     const options = this.o.authorship;
     if (!options) return null;
-    const started = performance.now();
-    const verdict = checkAuthorship(room.doc, update, {
-      writer: this.writer,
-      admin: this.role === 'admin',
-      mayBind: (member) => options.mayBind(this.workspace, member),
-      clientOwner: (client) => options.clientOwner(this.workspace, client),
-      deadline: started + options.timeoutMs,
-    });
-    this.o.metrics.authorshipSeconds((performance.now() - started) / 1000);
+    const verdict = checkWriter(options, this.o.metrics, { doc: room.doc, update, workspace: this.workspace, writer: this.writer, role: this.role });
     if (!verdict.ok) {
       if (verdict.reason === 'timeout') this.reject('timeout', CLOSE.timeout, verdict.message);
       else {
