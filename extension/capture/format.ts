@@ -1,5 +1,6 @@
 /** @module How the capture dialog words what it shows: counts, ratings, dates, platform names, safe links. */
 import { LIMITS } from '../../shared/schema/constants';
+import { PLATFORM_NAMES } from '../ui/words';
 
 /** The UI is English; numbers are grouped the same way on every machine ("10,000"). */
 export function formatCount(n: number): string {
@@ -32,11 +33,6 @@ export function formatDate(value: string | null): string | null {
   if (DATE_ONLY.test(value)) options.timeZone = 'UTC';
   return new Intl.DateTimeFormat('en-GB', options).format(ms);
 }
-
-const PLATFORM_NAMES: Record<string, string> = {
-  'amazon': 'Amazon', 'app-store': 'App Store', 'g2': 'G2', 'google-play': 'Google Play', 'hacker-news': 'Hacker News',
-  'linkedin': 'LinkedIn', 'reddit': 'Reddit', 'trustpilot': 'Trustpilot', 'x': 'X', 'youtube': 'YouTube',
-};
 
 export function platformName(platform: string): string {
   return PLATFORM_NAMES[platform] ?? platform.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());

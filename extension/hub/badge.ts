@@ -3,6 +3,7 @@
  * inbox items). Red when one of mine is overdue. Recomputed after changes, at most every 250 ms.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
+import { plural } from '../ui/words';
 import type { Hub } from './hub';
 
 export interface Badge {
@@ -11,7 +12,6 @@ export interface Badge {
   title: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The toolbar button: `action` in MV3 (Chromium), `browserAction` in Firefox's MV2 build. */
 export function toolbarButton(browser: Browser): Browser['action'] {

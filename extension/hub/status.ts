@@ -1,8 +1,8 @@
 /** @module The hub's connection state in words, as people read it in the options page and popup. */
 import type { ConnectionState, HubStatus } from '../messaging/protocol';
+import { plural } from '../ui/words';
 import type { ReplicaStatus } from './replica';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function describeLink(link: ReplicaStatus['link'] | null, pending: number, now: number): { state: ConnectionState; words: string; problem: string | null } {
   const waiting = pending > 0 ? ` — ${plural(pending, 'change')} waiting` : '';

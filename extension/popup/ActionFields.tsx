@@ -1,14 +1,22 @@
-/** @module The editable fields of an action: Title, Owner, Due date, Status (with its resolution), Impact and Effort. */
+/**
+ * @module The editable fields of an action: Title, Owner, Due date, Status (with its resolution),
+ * Impact and Effort. A proposal has no status to pick: it shows "Proposed" and its score instead,
+ * because the change board decides it.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { isOverdue, quadrantOf } from '../../shared/queries/actions';
+import type { ProposalScore } from '../../shared/queries/board';
 import type { Action, Member } from '../../shared/schema/records';
 import type { ActionModel } from './action-model';
+import { OwnerSelect } from './OwnerSelect';
+import { ProposalStatus } from './ProposalStatus';
 import { QUADRANT_NAMES } from './quadrant-words';
 import { StatusField } from './StatusField';
 
 export interface ActionFieldsProps {
   model: ActionModel;
   action: Action;
+  score: ProposalScore | null;
   members: Member[];
   me: string | null;
   today: string;
@@ -17,7 +25,7 @@ export interface ActionFieldsProps {
 
 const SCORES = [1, 2, 3, 4, 5];
 
-export function ActionFields({ model, action, members, me, today, readOnly }: ActionFieldsProps) {
+export function ActionFields({ model, action, score, members, me, today, readOnly }: ActionFieldsProps) {
   const [title, setTitle] = useState(action.title);
   useEffect(() => setTitle(action.title), [action.title]);
   const rename = () => {
@@ -25,8 +33,9 @@ export function ActionFields({ model, action, members, me, today, readOnly }: Ac
     else setTitle(action.title);
   };
   const disabled = readOnly || model.busy.value;
+  const proposal = action.status === 'proposed';
   const quadrant = quadrantOf(action);
-  const score = (field: 'impact' | 'effort') => (
+  const scoreField = (field: 'impact' | 'effort') => (
     <div class="pp-field">
       <label class="pp-label" for={`action-${field}`}>{field === 'impact' ? 'Impact' : 'Effort'}</label>
       <select id={`action-${field}`} value={action[field] === null ? '' : String(action[field])} disabled={disabled}
@@ -44,14 +53,8 @@ export function ActionFields({ model, action, members, me, today, readOnly }: Ac
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); rename(); } }} />
       <div class="pp-field-grid">
         <div class="pp-field">
-          <label class="pp-label" for="action-owner">Owner</label>
-          <select id="action-owner" value={action.assignee ?? ''} disabled={disabled}
-            onChange={(e) => void model.assign(e.currentTarget.value || null)}>
-            <option value="">Unassigned</option>
-            {members.filter((m) => m.role === 'editor' || m.id === action.assignee).map((m) => (
-              <option key={m.id} value={m.id}>{m.name}{m.id === me ? ' (you)' : ''}</option>
-            ))}
-          </select>
+          <OwnerSelect id="action-owner" label="Owner" value={action.assignee} members={members} me={me} disabled={disabled}
+            onChange={(memberId) => void model.assign(memberId)} />
         </div>
         <div class="pp-field">
           <div class="pp-label-row">
@@ -62,14 +65,18 @@ export function ActionFields({ model, action, members, me, today, readOnly }: Ac
             onChange={(e) => void model.setDue(e.currentTarget.value || null)} />
         </div>
       </div>
-      <StatusField model={model} action={action} disabled={disabled} />
+      {proposal
+        ? <ProposalStatus model={model} action={action} score={score} mine={action.createdBy === me} readOnly={readOnly} />
+        : <StatusField id="action" action={action} disabled={disabled} busy={model.busy.value} onChange={model.setStatus} />}
       <div class="pp-field-grid">
-        {score('impact')}
-        {score('effort')}
+        {scoreField('impact')}
+        {scoreField('effort')}
       </div>
-      <p class="cl-muted pp-small-text" aria-live="polite">
-        {quadrant === 'unscored' ? 'Score impact and effort to place it in the 2x2.' : <>In the 2x2: <strong>{QUADRANT_NAMES[quadrant]}</strong></>}
-      </p>
+      {!proposal && (
+        <p class="cl-muted pp-small-text" aria-live="polite">
+          {quadrant === 'unscored' ? 'Score impact and effort to place it in the 2x2.' : <>In the 2x2: <strong>{QUADRANT_NAMES[quadrant]}</strong></>}
+        </p>
+      )}
     </section>
   );
 }

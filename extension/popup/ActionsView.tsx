@@ -1,16 +1,20 @@
 /**
- * @module The Actions tab: views Mine, All, Overdue and Quick wins (a tablist), the virtualized
- * list of actions (or the 2x2 and its quadrant's list), and the list keys (j/k, Enter).
+ * @module The Actions tab: views Mine, All, Overdue and Quick wins (a tablist) or one owner's list
+ * (from People), the virtualized list of actions (or the 2x2 and its quadrant's list), proposing a
+ * change to the board, and the list keys (j/k, Enter).
  */
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Action } from '../../shared/schema/records';
 import { ACTION_VIEWS, type ActionsView as View } from './actions-model';
 import { ACTION_ROW_HEIGHT, ActionRow } from './ActionRow';
 import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
 import { Notices } from './Notices';
+import { OwnerBar } from './OwnerBar';
 import type { PopupModel } from './popup-model';
 import { QuickWinsGrid } from './QuickWinsGrid';
+import { backWords } from './router-model';
 import { panelId, TabBar, tabId } from './TabBar';
+import { TitleForm } from './TitleForm';
 import { VirtualList } from './VirtualList';
 
 const EMPTY: Record<View, string> = {
@@ -22,13 +26,17 @@ const EMPTY: Record<View, string> = {
 
 export function ActionsView({ app, active, hidden }: { app: PopupModel; active: boolean; hidden: boolean }) {
   const model = app.actions();
-  const view = model.view.value;
+  const [proposing, setProposing] = useState(false);
+  const owner = model.owner.value;
+  const view = owner ? 'all' : model.view.value;
   const grid = model.grid.value;
   const gridRef = useRef<HTMLDivElement>(null);
   const quadrantList = grid?.[model.quadrant.value];
   const total = view === 'quick_wins' ? quadrantList?.length ?? 0 : model.list.total.value;
   const rowAt = (index: number) => (view === 'quick_wins' ? quadrantList?.[index] : model.list.rowAt(index));
   const loaded = view === 'quick_wins' ? grid !== undefined : model.list.shown.value !== undefined;
+  const ownerName = owner === 'unassigned' ? 'nobody' : app.memberName(owner);
+  const readOnly = app.status.value?.me?.role === 'viewer';
 
   useDocumentKeys((event) => {
     if (isTypingTarget(event.target) || inDialog(event.target) || total === 0) return;
@@ -55,19 +63,30 @@ export function ActionsView({ app, active, hidden }: { app: PopupModel; active: 
         <ActionRow action={action} owner={action.assignee ? app.members.value.find((m) => m.id === action.assignee) : undefined}
           today={model.today()} now={app.env.now()} />
       )} />
-  ) : <p class="pp-empty" role="status">{loaded ? EMPTY[view] : 'Loading actions…'}</p>;
+  ) : <p class="pp-empty" role="status">{!loaded ? 'Loading actions…' : owner ? `Nothing open is owned by ${ownerName}.` : EMPTY[view]}</p>;
 
   return (
     <section class="pp-actions" hidden={hidden} aria-label="Action items">
-      <TabBar label="Action views" idPrefix="actions" tabs={ACTION_VIEWS} selected={view} onSelect={model.setView} class="pp-tabs pp-subtabs" />
-      <div role="tabpanel" id={panelId('actions', view)} aria-labelledby={tabId('actions', view)} class="pp-subpanel">
-        {view === 'all' && (
-          <label class="pp-toggle pp-closed-toggle">
-            <input type="checkbox" checked={model.showClosed.value} onChange={(e) => model.setShowClosed(e.currentTarget.checked)} />
-            Include done and won’t do
-          </label>
+      {owner
+        ? <OwnerBar heading={owner === 'unassigned' ? 'Actions nobody owns' : `${ownerName}’s actions`} back={backWords(app.router.previous.value)} onBack={app.router.back} />
+        : <TabBar label="Action views" idPrefix="actions" tabs={ACTION_VIEWS} selected={view} onSelect={model.setView} class="pp-tabs pp-subtabs" />}
+      <div {...(owner ? { role: 'region', 'aria-label': owner === 'unassigned' ? 'Actions nobody owns' : `Actions owned by ${ownerName}` } : { role: 'tabpanel', id: panelId('actions', view), 'aria-labelledby': tabId('actions', view) })}
+        class="pp-subpanel">
+        <div class="pp-list-tools">
+          {view === 'all' ? (
+            <label class="pp-toggle">
+              <input type="checkbox" checked={model.showClosed.value} onChange={(e) => model.setShowClosed(e.currentTarget.checked)} />
+              Include done and won’t do
+            </label>
+          ) : <span />}
+          {!owner && !proposing && <button type="button" class="pp-small" disabled={readOnly} onClick={() => setProposing(true)}>Propose a change</button>}
+        </div>
+        {proposing && (
+          <TitleForm id="new-proposal-title" name="New proposal" label="Proposal title" submit="Propose" initial="" busy={model.busy.value}
+            hint="The change board ranks it with the other proposals, then accepts or declines it."
+            onSubmit={(title) => model.propose(title).then((id) => id && setProposing(false))} onCancel={() => setProposing(false)} />
         )}
-        <Notices error={model.list.error.value} notice={null} />
+        <Notices error={model.error.value ?? model.list.error.value} notice={null} />
         {view === 'quick_wins' && grid ? <QuickWinsGrid model={model} grid={grid}>{list}</QuickWinsGrid> : <div class="pp-list">{list}</div>}
       </div>
     </section>

@@ -1,4 +1,4 @@
-/** @module What to do with the selected captures: tag them, archive them, or make one action from them all. */
+/** @module What to do with the selected captures: tag them, archive them, or make one action (or one proposal) from them all. */
 import { plural } from './format';
 import type { InboxModel } from './inbox-model';
 
@@ -9,6 +9,7 @@ export function BulkBar({ inbox }: { inbox: InboxModel }) {
       <span class="pp-bulk-count" aria-live="polite">{plural(count, 'selected', 'selected')}</span>
       <button type="button" onClick={() => inbox.ask('tag')}>Tag</button>
       <button type="button" onClick={() => inbox.ask('archive')}>Archive</button>
+      <button type="button" onClick={() => inbox.ask('propose')} title="Propose to the change board">Propose</button>
       <button type="button" class="primary" onClick={() => inbox.ask('create')}>Create action</button>
       <button type="button" class="pp-icon-button" aria-label="Clear selection" title="Clear selection (Esc)" onClick={inbox.clearSelection}>
         <span aria-hidden="true">×</span>

@@ -13,6 +13,7 @@ import { HistoryList } from './HistoryList';
 import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
 import type { PopupModel } from './popup-model';
+import { backWords } from './router-model';
 
 const STATUS_WORDS = { new: 'New', triaged: 'Triaged', archived: 'Archived' } as const;
 
@@ -27,9 +28,10 @@ export function CaptureDetailView({ app, id, active }: { app: PopupModel; id: st
   const readOnly = app.status.value?.me?.role === 'viewer';
   const now = app.env.now();
   const nameOf = (member: string) => app.memberName(member);
+  const back = backWords(app.router.previous.value);
   return (
     <article class="pp-detail" aria-labelledby="capture-heading">
-      <DetailBar headingId="capture-heading" heading="Capture" backLabel="Back to inbox" backText="Inbox" onBack={app.router.back}>
+      <DetailBar headingId="capture-heading" heading="Capture" backLabel={back.label} backText={back.text} onBack={app.router.back}>
         {capture && <span class={`pp-status is-${capture.status}`}>{STATUS_WORDS[capture.status]}</span>}
         {capture && capture.status !== 'archived' && !asking && (
           <button type="button" class="pp-small" disabled={readOnly} onClick={() => setAsking(true)}>Archive</button>

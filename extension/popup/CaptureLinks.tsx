@@ -1,15 +1,22 @@
 /**
  * @module A capture's actions: the ones it is evidence for (open, unlink), creating a new one from
- * it, and linking it to an existing one — similar open actions suggested first, then a search.
+ * it or proposing it to the change board, and linking it to an existing one — similar open actions
+ * suggested first, then a search.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CaptureDetail } from '../messaging/protocol';
 import { ActionPicker } from './ActionPicker';
 import type { CaptureModel } from './capture-model';
 import { ACTION_STATUS_LABELS, titleFromQuote } from './format';
+import { TitleForm } from './TitleForm';
+
+const FORMS = {
+  action: { name: 'New action', label: 'Action title', submit: 'Create', hint: undefined },
+  proposal: { name: 'New proposal', label: 'Proposal title', submit: 'Propose', hint: 'The change board ranks it with the other proposals, then accepts or declines it.' },
+} as const;
 
 export function CaptureLinks({ model, detail, readOnly }: { model: CaptureModel; detail: CaptureDetail; readOnly: boolean }) {
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'action' | 'proposal' | null>(null);
   const linked = new Set(detail.actions.map((a) => a.id));
   const results = model.linkResults.value?.filter((a) => !linked.has(a.id));
   const busy = model.busy.value || readOnly;
@@ -17,10 +24,15 @@ export function CaptureLinks({ model, detail, readOnly }: { model: CaptureModel;
     <section class="pp-section" aria-labelledby="capture-actions-heading">
       <div class="pp-section-head">
         <h3 id="capture-actions-heading">Actions</h3>
-        {!creating && <button type="button" class="primary pp-small" disabled={readOnly} onClick={() => setCreating(true)}>Create action</button>}
+        {!creating && (
+          <span class="pp-head-buttons">
+            <button type="button" class="pp-small" disabled={readOnly} onClick={() => setCreating('proposal')}>Propose to the change board</button>
+            <button type="button" class="primary pp-small" disabled={readOnly} onClick={() => setCreating('action')}>Create action</button>
+          </span>
+        )}
       </div>
-      {creating && <CreateActionForm initial={titleFromQuote(detail.capture.text)} busy={busy}
-        onCreate={(title) => model.createAction(title)} onCancel={() => setCreating(false)} />}
+      {creating && <TitleForm key={creating} id="new-action-title" {...FORMS[creating]} initial={titleFromQuote(detail.capture.text)} busy={busy}
+        onSubmit={(title) => model.createAction(title, creating === 'proposal')} onCancel={() => setCreating(null)} />}
       {detail.actions.length === 0 ? <p class="cl-muted">Not evidence for any action yet.</p> : (
         <ul class="pp-linked" aria-label="Linked actions">
           {detail.actions.map((action) => (
@@ -48,29 +60,5 @@ export function CaptureLinks({ model, detail, readOnly }: { model: CaptureModel;
             onLink={(id) => void model.link(id)} onOpen={model.openAction} />
         : <p class="cl-muted">No other open action matches.</p>)}
     </section>
-  );
-}
-
-interface CreateActionFormProps {
-  initial: string;
-  busy: boolean;
-  onCreate(title: string): Promise<string | null>;
-  onCancel(): void;
-}
-
-function CreateActionForm({ initial, busy, onCreate, onCancel }: CreateActionFormProps) {
-  const [title, setTitle] = useState(initial);
-  const input = useRef<HTMLInputElement>(null);
-  useLayoutEffect(() => { input.current?.focus(); input.current?.select(); }, []);
-  return (
-    <form class="pp-prompt" aria-label="New action" onSubmit={(e) => { e.preventDefault(); if (title.trim()) void onCreate(title.trim()); }}
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onCancel(); } }}>
-      <label class="pp-label" for="new-action-title">Action title</label>
-      <div class="pp-prompt-row">
-        <input ref={input} id="new-action-title" type="text" maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
-        <button type="submit" class="primary" disabled={busy || !title.trim()}>Create</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
-      </div>
-    </form>
   );
 }

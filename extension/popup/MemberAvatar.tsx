@@ -7,11 +7,14 @@ export interface MemberAvatarProps {
   /** Words for the label, e.g. "Sam is online"; defaults to the name. */
   label?: string;
   small?: boolean;
+  /** Shown beside the name in words already: hidden from screen readers, so the name is not read twice. */
+  decorative?: boolean;
 }
 
-export function MemberAvatar({ name, color, label, small }: MemberAvatarProps) {
+export function MemberAvatar({ name, color, label, small, decorative }: MemberAvatarProps) {
+  const named = decorative ? { 'aria-hidden': true } : { role: 'img' as const, 'aria-label': label ?? name };
   return (
-    <span class={`pp-avatar${small ? ' is-small' : ''}`} role="img" aria-label={label ?? name} title={label ?? name}
+    <span class={`pp-avatar${small ? ' is-small' : ''}`} {...named} title={label ?? name}
       style={{ background: color ?? '#64748b' }}>
       <span aria-hidden="true">{initials(name)}</span>
     </span>

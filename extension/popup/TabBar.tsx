@@ -3,6 +3,7 @@
  * (Up/Down too, by row, when the tabs form a grid such as the impact/effort 2x2).
  */
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface TabSpec<Id extends string> {
   id: Id;
@@ -27,6 +28,11 @@ export const panelId = (prefix: string, id: string) => `${prefix}-panel-${id}`;
 
 export function TabBar<Id extends string>({ label, idPrefix, tabs, selected, onSelect, columns, class: className }: TabBarProps<Id>) {
   const count = tabs.length;
+  const list = useRef<HTMLDivElement>(null);
+  // When the tabs scroll sideways (a narrow popup), keep the selected one in view.
+  useLayoutEffect(() => {
+    list.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selected]);
   const step = columns && columns < count ? columns : 0;
   const onKeyDown = (event: KeyboardEvent) => {
     const at = tabs.findIndex((t) => t.id === selected);
@@ -41,7 +47,7 @@ export function TabBar<Id extends string>({ label, idPrefix, tabs, selected, onS
     document.getElementById(tabId(idPrefix, next.id))?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} class={className ?? 'pp-tabs'} onKeyDown={onKeyDown}>
+    <div ref={list} role="tablist" aria-label={label} class={className ?? 'pp-tabs'} onKeyDown={onKeyDown}>
       {tabs.map((tab) => (
         <button key={tab.id} type="button" role="tab" id={tabId(idPrefix, tab.id)} aria-selected={tab.id === selected}
           aria-controls={panelId(idPrefix, tab.id)} aria-label={tab.name} tabIndex={tab.id === selected ? 0 : -1}

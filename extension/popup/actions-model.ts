@@ -1,9 +1,10 @@
 /**
  * @module The Actions tab's state: the views (mine, all, overdue, quick wins) over a windowed
- * `actions` live query, and the impact/effort 2x2 for quick wins. "Today" is the viewer's local
- * date from the model's clock, because overdue is judged where the person is.
+ * `actions` live query, the impact/effort 2x2 for quick wins, one owner's list (`#owner/<id>`, from
+ * People) and proposing a change to the board. "Today" is the viewer's local date from the model's
+ * clock, because overdue is judged where the person is.
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, effect, signal, untracked, type ReadonlySignal, type Signal } from '@preact/signals';
 import { quadrants, type ActionFilter, type Quadrant } from '../../shared/queries/actions';
 import type { Action } from '../../shared/schema/records';
 import { localCalendarDate } from '../../shared/util/dates';
@@ -11,6 +12,7 @@ import type { HubClient } from '../messaging/hub-client';
 import { liveQuery, type LiveQuery } from '../ui/live-query';
 import { popupEnv, type PopupEnv } from './popup-env';
 import type { Router } from './router-model';
+import { runCommand, type CommandStatus } from './run-command';
 import { windowedQuery, type WindowedQuery } from './windowed-query';
 
 export type ActionsView = 'mine' | 'all' | 'overdue' | 'quick_wins';
@@ -24,8 +26,10 @@ export const ACTION_VIEWS: { id: ActionsView; label: string }[] = [
  */
 export const GRID_LIMIT = 2000;
 
-export interface ActionsModel {
+export interface ActionsModel extends CommandStatus {
   view: ReadonlySignal<ActionsView>;
+  /** The member whose list is shown (from People), `unassigned`, or null for the usual views. */
+  owner: ReadonlySignal<string | null>;
   setView(view: ActionsView): void;
   /** "All" leaves done and won't-do out unless asked. */
   showClosed: ReadonlySignal<boolean>;
@@ -39,6 +43,8 @@ export interface ActionsModel {
   cursor: Signal<number>;
   today(): string;
   open(action: Action): void;
+  /** Creates a proposal for the change board and opens it. */
+  propose(title: string): Promise<string | null>;
   dispose(): void;
 }
 
@@ -47,10 +53,14 @@ export function createActionsModel(
 ): ActionsModel {
   const view = signal<ActionsView>('all');
   const showClosed = signal(false);
+  const routed = context.router.route.peek();
+  const owner = signal<string | null>(routed.view === 'owner' ? routed.id : null);
   const today = () => localCalendarDate(env.now());
-  const filterFor = (v: ActionsView): ActionFilter => ({
-    view: v, today: today(), ...(context.me() ? { me: context.me()! } : {}), ...(v === 'all' && !showClosed.value ? { openOnly: true } : {}),
-  });
+  const filterFor = (v: ActionsView): ActionFilter => {
+    if (owner.value) return { view: 'all', assignee: owner.value, today: today(), ...(showClosed.value ? {} : { openOnly: true }) };
+    return { view: v, today: today(), ...(context.me() ? { me: context.me()! } : {}), ...(v === 'all' && !showClosed.value ? { openOnly: true } : {}) };
+  };
+  const status: CommandStatus = { busy: signal(false), error: signal<string | null>(null), notice: signal<string | null>(null) };
   const list = windowedQuery(hub, 'actions', filterFor('all'), { pageSize: 40, overscan: 15, delayMs: env.scrollFetchMs, timers: env.window });
   const cursor = signal(0);
   const quadrant = signal<Quadrant>('quick_win');
@@ -60,7 +70,7 @@ export function createActionsModel(
 
   const refresh = () => {
     cursor.value = 0;
-    if (view.value !== 'quick_wins') {
+    if (view.value !== 'quick_wins' || owner.value) {
       stopGrid();
       list.setFilter(filterFor(view.value));
       return;
@@ -77,8 +87,21 @@ export function createActionsModel(
     };
   };
 
+  // An owner's list comes from the route: `#owner/<id>` shows it, the Actions tab itself leaves it.
+  const stopOwner = effect(() => {
+    const route = context.router.route.value;
+    const next = route.view === 'owner' ? route.id : route.view === 'actions' ? null : owner.peek();
+    if (next === owner.peek()) return;
+    untracked(() => {
+      owner.value = next;
+      if (next) view.value = 'all';
+      refresh();
+    });
+  });
+
   return {
-    view, showClosed, list, quadrant, cursor, today,
+    ...status,
+    view, owner, showClosed, list, quadrant, cursor, today,
     grid: computed(() => (gridPage.value ? quadrants(gridPage.value.items) : undefined)),
     gridPartial: computed(() => (gridPage.value ? gridPage.value.total > gridPage.value.items.length : false)),
     setView(next) {
@@ -93,7 +116,14 @@ export function createActionsModel(
     open(action) {
       context.router.go({ view: 'action', id: action.id });
     },
+    async propose(title) {
+      let id: string | null = null;
+      const ok = await runCommand(status, async () => { id = (await hub.call('action.create', { action: { title, propose: true } })).id; });
+      if (ok && id) context.router.go({ view: 'action', id });
+      return ok ? id : null;
+    },
     dispose() {
+      stopOwner();
       stopGrid();
       list.dispose();
     },

@@ -25,8 +25,8 @@ export interface CaptureModel extends CommandStatus {
   addTag(tag: string): Promise<boolean>;
   removeTag(tag: string): Promise<boolean>;
   setSentiment(sentiment: Sentiment | null): Promise<boolean>;
-  /** Creates an action with this capture as evidence and opens it. */
-  createAction(title: string): Promise<string | null>;
+  /** Creates an action (or a proposal for the change board) with this capture as evidence, and opens it. */
+  createAction(title: string, propose?: boolean): Promise<string | null>;
   linkSearch: Signal<string>;
   /** Open actions matching `linkSearch`; undefined until a search was typed. */
   linkResults: Signal<Action[] | undefined>;
@@ -57,9 +57,9 @@ export function createCaptureModel(hub: HubClient, id: string, context: { router
     addTag: (tag) => run(() => hub.call('capture.tag', { ids: [id], add: [tag] })),
     removeTag: (tag) => run(() => hub.call('capture.tag', { ids: [id], remove: [tag] })),
     setSentiment: (sentiment) => run(() => hub.call('capture.edit', { id, patch: { sentiment } })),
-    async createAction(title) {
+    async createAction(title, propose = false) {
       let created: string | null = null;
-      const ok = await run(async () => { created = (await hub.call('action.create', { action: { title, captureIds: [id] } })).id; });
+      const ok = await run(async () => { created = (await hub.call('action.create', { action: { title, captureIds: [id], ...(propose ? { propose } : {}) } })).id; });
       if (ok && created) context.router.go({ view: 'action', id: created });
       return ok ? created : null;
     },

@@ -1,6 +1,7 @@
 /** @module Words for the popup: ages, ratings, platforms, statuses, dates, initials. */
-import type { ActionStatus, Channel, LoopState, Sentiment } from '../../shared/schema/constants';
+import type { ActionStatus, LoopState } from '../../shared/schema/constants';
 import type { Capture } from '../../shared/schema/records';
+import { PLATFORM_NAMES } from '../ui/words';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,11 +20,15 @@ export function relativeAge(iso: string, now: number): string {
 }
 
 // Intl formatters are costly to build (toLocale*String builds one per call); a list renders dozens.
-let formatters: { day: Intl.DateTimeFormat; dayYear: Intl.DateTimeFormat; full: Intl.DateTimeFormat } | null = null;
+// The words are English; dates and times are the viewer's local ones (their time zone), written the same way everywhere.
+let formatters: Record<'day' | 'dayYear' | 'full' | 'weekday' | 'weekdayDay' | 'time', Intl.DateTimeFormat> | null = null;
 const format = () => (formatters ??= {
   day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
   dayYear: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
   full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+  weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'short' }),
+  weekdayDay: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }),
+  time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }),
 });
 
 function shortDate(date: Date, today: Date): string {
@@ -36,6 +41,30 @@ export function calendarDate(date: string, now: number): string {
   if (!y || !m || !d) return date;
   return shortDate(new Date(y, m - 1, d), new Date(now));
 }
+
+/**
+ * When a meeting happened, in local time: "today 09:15", "Tue 09:15" within the last six days,
+ * else "12 Nov 09:15" ("12 Nov 2025 09:15" in another year).
+ */
+export function meetingTime(iso: string, now: number): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const time = format().time.format(at);
+  const today = new Date(now);
+  const days = Math.round((startOfDay(today) - startOfDay(at)) / DAY);
+  if (days === 0) return `today ${time}`;
+  if (days > 0 && days < 7) return `${format().weekday.format(at)} ${time}`;
+  return `${shortDate(at, today)} ${time}`;
+}
+
+/** A calendar date with its weekday, for dates people plan around: "Tue 22 Dec". */
+export function plannedDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return format().weekdayDay.format(new Date(y, m - 1, d));
+}
+
+const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 
 /** Full local date and time, for tooltips. */
 export function fullTime(iso: string): string {
@@ -51,26 +80,20 @@ export function ratingText(capture: Capture): string | null {
 
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-const PLATFORMS: Record<string, string> = {
-  trustpilot: 'Trustpilot', g2: 'G2', amazon: 'Amazon', 'google-play': 'Google Play', 'app-store': 'App Store',
-  reddit: 'Reddit', x: 'X', youtube: 'YouTube', 'hacker-news': 'Hacker News', linkedin: 'LinkedIn',
-};
 
 /** The platform's name when known ("Trustpilot"), else the site ("forum.example.com"). */
 export function sourceLabel(capture: Capture): string {
   const { platform, site } = capture.source;
-  return (platform && PLATFORMS[platform]) ?? site ?? '';
+  return (platform && PLATFORM_NAMES[platform]) ?? site ?? '';
 }
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   proposed: 'proposed', open: 'open', in_progress: 'in progress', blocked: 'blocked', done: 'done', wont_do: "won't do",
 };
 
-export const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  review: 'Review', social: 'Social', forum: 'Forum', support: 'Support', other: 'Other',
-};
+export { CHANNEL_LABELS, plural, SENTIMENT_LABELS } from '../ui/words';
 
 export const LOOP_LABELS: Record<LoopState, string> = { none: 'No reply needed', reply_needed: 'Reply needed', replied: 'Replied' };
 
@@ -93,6 +116,3 @@ export function titleFromQuote(text: string): string {
   const sentence = /^(.{12,}?[.!?])(\s|$)/.exec(flat)?.[1] ?? flat;
   return sentence.length <= 80 ? sentence : `${sentence.slice(0, 79).replace(/\s+\S*$/, '')}…`;
 }
-
-let numbers: Intl.NumberFormat | null = null;
-export const plural = (n: number, word: string, many = `${word}s`) => `${(numbers ??= new Intl.NumberFormat('en')).format(n)} ${n === 1 ? word : many}`;

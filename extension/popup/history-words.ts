@@ -5,10 +5,13 @@
  */
 import type { ActivityEntry } from '../../shared/schema/records';
 import { ACTION_STATUS_LABELS, calendarDate, LOOP_LABELS, SENTIMENT_LABELS, CHANNEL_LABELS } from './format';
+import { INITIATIVE_STATUS_NAMES } from './initiative-words';
 
 const FIELD_NAMES: Record<string, string> = {
   status: 'Status', dueDate: 'Due date', impact: 'Impact', effort: 'Effort', title: 'Title', sentiment: 'Sentiment',
   channel: 'Channel', loop: 'Customer follow-up', assignee: 'Owner', description: 'Description', note: 'Note',
+  horizon: 'Horizon', sponsor: 'Sponsor', objective: 'Objective', definitionOfDone: 'Definition of done',
+  costText: 'Cost', costAmount: 'Cost amount', benefitText: 'Expected benefit', benefitAmount: 'Benefit amount',
 };
 
 export function describeEntry(entry: ActivityEntry, nameOf: (memberId: string) => string, now: number): string {
@@ -24,6 +27,12 @@ export function describeEntry(entry: ActivityEntry, nameOf: (memberId: string) =
     case 'action.commented': return `${who} commented`;
     case 'action.assigned':
       return entry.to ? `${who} assigned it to ${nameOf(String(entry.to))}` : `${who} unassigned it`;
+    case 'action.proposed': return `${who} proposed it to the change board`;
+    case 'action.ranked':
+      return entry.to === null || entry.to === undefined ? `${who} took it out of their ranking` : `${who} ranked it ${ordinal(Number(entry.to))}`;
+    case 'action.decided': return entry.to === 'accepted' ? `${who} accepted it at the change board` : `${who} declined it at the change board`;
+    case 'action.initiative': return entry.to ? `${who} placed it in an initiative` : `${who} took it out of its initiative`;
+    case 'initiative.created': return `${who} created it`;
     default:
       break;
   }
@@ -36,16 +45,24 @@ export function describeEntry(entry: ActivityEntry, nameOf: (memberId: string) =
   return `${who} set ${field}: ${value(entry.from)} → ${value(entry.to)}`;
 }
 
+function ordinal(n: number): string {
+  if (!Number.isInteger(n) || n < 1) return String(n);
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
 function valueWords(field: string | null, v: unknown, nameOf: (id: string) => string, now: number): string {
   if (v === null || v === undefined || v === '') return 'none';
   const text = String(v);
   switch (field) {
-    case 'status': return (ACTION_STATUS_LABELS as Record<string, string>)[text] ?? text;
+    case 'status': return (ACTION_STATUS_LABELS as Record<string, string>)[text] ?? (INITIATIVE_STATUS_NAMES as Record<string, string>)[text]?.toLowerCase() ?? text;
     case 'loop': return (LOOP_LABELS as Record<string, string>)[text] ?? text;
     case 'sentiment': return (SENTIMENT_LABELS as Record<string, string>)[text] ?? text;
     case 'channel': return (CHANNEL_LABELS as Record<string, string>)[text] ?? text;
     case 'dueDate': return calendarDate(text, now);
-    case 'assignee': return nameOf(text);
+    case 'assignee': case 'sponsor': return nameOf(text);
+    case 'horizon': return ({ short: 'short term', mid: 'mid term', long: 'long term' } as Record<string, string>)[text] ?? text;
     case 'title': return `“${text}”`;
     default: return typeof v === 'object' ? JSON.stringify(v) : text;
   }

@@ -1,6 +1,7 @@
 /**
  * @module The Inbox tab's state: filters and search over a windowed `inbox` live query, the
- * keyboard cursor, multi-selection, and the triage commands (tag, archive, create an action).
+ * keyboard cursor, multi-selection, and the triage commands (tag, archive, create an action or a
+ * proposal for the change board).
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { InboxFilter } from '../../shared/queries/inbox';
@@ -48,7 +49,8 @@ export function toInboxFilter(f: InboxFilters, me: string | null): InboxFilter {
 export type InboxPrompt =
   | { kind: 'archive'; ids: string[] }
   | { kind: 'tag'; ids: string[] }
-  | { kind: 'create'; ids: string[]; title: string };
+  | { kind: 'create'; ids: string[]; title: string }
+  | { kind: 'propose'; ids: string[]; title: string };
 
 export interface InboxModel {
   list: WindowedQuery<Capture, InboxFilter>;
@@ -69,7 +71,8 @@ export interface InboxModel {
   ask(kind: InboxPrompt['kind']): void;
   archive(ids: string[], reason: string): Promise<boolean>;
   addTag(ids: string[], tag: string): Promise<boolean>;
-  createAction(ids: string[], title: string): Promise<string | null>;
+  /** One action (or a proposal for the change board) with these captures as evidence; opens it. */
+  createAction(ids: string[], title: string, propose?: boolean): Promise<string | null>;
   open(capture: Capture): void;
   busy: Signal<boolean>;
   error: Signal<string | null>;
@@ -134,7 +137,7 @@ export function createInboxModel(
       const targets = model.targets();
       if (targets.length === 0) return;
       const ids = targets.map((c) => c.id);
-      prompt.value = kind === 'create' ? { kind, ids, title: titleFromQuote(targets[0]!.text) } : { kind, ids };
+      prompt.value = kind === 'create' || kind === 'propose' ? { kind, ids, title: titleFromQuote(targets[0]!.text) } : { kind, ids };
     },
     async archive(ids, reason) {
       const ok = await run(() => hub.call('capture.setStatus', { ids, status: 'archived', ...(reason.trim() ? { reason: reason.trim() } : {}) }),
@@ -147,9 +150,9 @@ export function createInboxModel(
       if (ok) finish(ids);
       return ok;
     },
-    async createAction(ids, title) {
+    async createAction(ids, title, propose = false) {
       let id: string | null = null;
-      const ok = await run(async () => { id = (await hub.call('action.create', { action: { title, captureIds: ids } })).id; });
+      const ok = await run(async () => { id = (await hub.call('action.create', { action: { title, captureIds: ids, ...(propose ? { propose } : {}) } })).id; });
       if (!ok || !id) return null;
       finish(ids);
       context.router.go({ view: 'action', id });

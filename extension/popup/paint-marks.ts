@@ -45,3 +45,31 @@ export function paintMarks(performance: { mark(name: string, options?: { detail?
     },
   };
 }
+
+/** A view's first real content committed to the DOM; `detail: { view, source: 'cache' | 'live' }`. */
+export const FIRST_VIEW_PAINT = 'closeloop:first-view-paint';
+/** A view's first content answered by the hub itself (after a cached paint, or the first paint when there was none). */
+export const FIRST_LIVE_VIEW = 'closeloop:first-live-view';
+
+export interface ViewMarks {
+  /** After the view committed real content (not a "Loading…" placeholder) to the DOM. */
+  committed(fromCache: boolean): void;
+}
+
+/** The first-paint marks of one view (the Huddle, the Change board …): each is left once, however often the view renders. */
+export function viewMarks(performance: { mark(name: string, options?: { detail?: unknown }): unknown }, view: string): ViewMarks {
+  let painted = false;
+  let live = false;
+  return {
+    committed(fromCache) {
+      if (!painted) {
+        painted = true;
+        performance.mark(FIRST_VIEW_PAINT, { detail: { view, source: fromCache ? 'cache' : 'live' } });
+      }
+      if (!live && !fromCache) {
+        live = true;
+        performance.mark(FIRST_LIVE_VIEW, { detail: { view } });
+      }
+    },
+  };
+}

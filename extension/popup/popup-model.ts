@@ -1,7 +1,7 @@
 /**
- * @module The popup as a whole: sync status and members, routing, the two tabs' models (Actions
- * made on first visit), the shortcuts dialog, and the cached last view that paints the Inbox at once
- * while a cold service worker is still opening the workspace.
+ * @module The popup as a whole: sync status and members, routing, the tabs' models (all but the
+ * Inbox made on first visit), the shortcuts dialog, and the cached last view that paints the Inbox at
+ * once while a cold service worker is still opening the workspace.
  */
 import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Member } from '../../shared/schema/records';
@@ -15,6 +15,7 @@ import { createCaptureModel, type CaptureModel } from './capture-model';
 import { createInboxModel, type InboxModel } from './inbox-model';
 import { popupEnv, type PopupEnv } from './popup-env';
 import { createRouter, type Router } from './router-model';
+import type { ViewContext } from './view-context';
 
 export interface PopupModel {
   env: PopupEnv;
@@ -24,11 +25,20 @@ export interface PopupModel {
   members: ReadonlySignal<Member[]>;
   memberName(id: string | null): string;
   me(): string | null;
+  /** The hub, for views that make their own models (the tabs built on first visit). */
+  hub: HubClient;
+  /** What every view model gets from the popup as a whole. */
+  context: ViewContext;
   inbox: InboxModel;
   /** The Actions tab's model, made when the tab is first shown. */
   actions(): ActionsModel;
   captureModel(id: string): CaptureModel;
   actionModel(id: string): ActionModel;
+  /**
+   * A tab's model, made by `create` the first time the tab is shown and kept (with its state) until
+   * the popup closes: `app.viewModel('huddle', () => createHuddleModel(app.hub, app.context, app.env))`.
+   */
+  viewModel<M extends { dispose(): void }>(key: string, create: () => M): M;
   helpOpen: Signal<boolean>;
   openOptions(): void;
   /** Paints from a cached view when it belongs to this workspace and nothing live has arrived yet. */
@@ -41,7 +51,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   // The Inbox subscribes first: the hub answers in order, and the list is what the first paint needs.
   // `status` is declared below; `me` only reads it later, when a filter or view needs it.
   const me = (): string | null => status.value?.me?.id ?? null;
-  const context = { router, me };
+  const context: ViewContext = { router, me };
   const inbox = createInboxModel(hub, context, env);
   const liveStatus = liveQuery(hub, 'status', {});
   const liveMembers = liveQuery(hub, 'members', {});
@@ -54,6 +64,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   const members = computed(() => liveMembers.value.value ?? cached.value?.members ?? []);
   const byId = computed(() => new Map(members.value.map((m) => [m.id, m])));
   let actions: ActionsModel | null = null;
+  const viewModels = new Map<string, { dispose(): void }>();
 
   // A cache of another workspace (or of no workspace any more) must not stay on screen.
   const stopGuard = effect(() => {
@@ -63,7 +74,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   });
 
   return {
-    env, router, status, members, inbox,
+    env, router, status, members, inbox, hub, context,
     me,
     memberName: (id) => (id ? byId.value.get(id)?.name ?? 'Someone' : 'Unassigned'),
     actions() {
@@ -76,6 +87,10 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
     },
     captureModel: (id) => createCaptureModel(hub, id, context, env),
     actionModel: (id) => createActionModel(hub, id, context),
+    viewModel<M extends { dispose(): void }>(key: string, create: () => M): M {
+      if (!viewModels.has(key)) viewModels.set(key, create());
+      return viewModels.get(key) as M;
+    },
     helpOpen: signal(false),
     openOptions() {
       void env.browser.runtime.openOptionsPage();
@@ -93,6 +108,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
       liveMembers.dispose();
       inbox.dispose();
       actions?.dispose();
+      for (const model of viewModels.values()) model.dispose();
       router.dispose();
     },
   };

@@ -1,6 +1,7 @@
 /**
  * @module A realistic team workspace for screenshots and benchmarks: members, captures from the
- * sites Closeloop reads (with ratings, authors, tags, sentiment) and action items in every state.
+ * sites Closeloop reads (with ratings, authors, tags, sentiment), action items in every state, and
+ * the team's cadence (demo-cadence.ts: initiatives, proposals, a change board, huddles).
  * Deterministic for a seed; fast enough for tens of thousands of captures.
  */
 import type * as Y from 'yjs';
@@ -9,6 +10,7 @@ import { addCapture, setCustomerLoop } from '../../shared/mutations/captures';
 import { registerMember } from '../../shared/mutations/members';
 import type { Channel, Sentiment } from '../../shared/schema/constants';
 import { localCalendarDate } from '../../shared/util/dates';
+import { seedDemoCadence } from './demo-cadence';
 import { prng } from './random';
 
 export const DEMO_MEMBERS = [
@@ -103,6 +105,7 @@ export function seedDemoWorkspace(doc: Y.Doc, options: DemoOptions): { captureId
       actionIds.push(id);
     }
     if (captureIds[0]) setCustomerLoop(ctx(members[0]!, now - 3_600_000), captureIds[0], { state: 'reply_needed' });
+    seedDemoCadence({ doc, now, members, captureIds, actionIds, feedbackCount: FEEDBACK.length });
   });
   return { captureIds, actionIds };
 }

@@ -13,6 +13,7 @@ import { DuplicateNotice } from './DuplicateNotice';
 import { QuoteBlock } from './QuoteBlock';
 import { SourceDetails } from './SourceDetails';
 import { TagInput } from './TagInput';
+import { CHANNEL_LABELS, SENTIMENT_LABELS } from '../../ui/words';
 
 export interface CaptureDialogProps {
   model: CaptureModel;
@@ -20,8 +21,6 @@ export interface CaptureDialogProps {
   onClose(): void;
 }
 
-const SENTIMENT_LABELS: Record<Sentiment, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
-const CHANNEL_LABELS: Record<Channel, string> = { review: 'Review', social: 'Social', forum: 'Forum', support: 'Support', other: 'Other' };
 
 /** Elements where a plain Enter means something else: a new line, or pressing that button or link. */
 const OWN_ENTER = new Set(['textarea', 'button', 'a']);

@@ -2,5 +2,6 @@
 import { setupPopup } from '../../popup/setup-popup';
 import '../../ui/base.css';
 import '../../popup/popup.css';
+import '../../popup/cadence.css';
 
 setupPopup(document.getElementById('app')!);

@@ -131,7 +131,7 @@ describe('capture detail', () => {
     expect(h.hub.query('action', { id })!.action).toMatchObject({ title: 'Stream big CSV exports', captureIds: [capture] });
     expect(screen.getByRole('heading', { name: 'Action' })).toBeTruthy();
     // Back returns to the capture it came from.
-    await user.click(screen.getByRole('button', { name: 'Back to actions' }));
+    await user.click(screen.getByRole('button', { name: 'Back to capture' }));
     await settle();
     expect(window.location.hash).toBe(`#capture/${capture}`);
   });

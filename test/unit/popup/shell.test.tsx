@@ -17,13 +17,17 @@ afterEach(() => {
 });
 
 describe('the popup shell', () => {
-  it('has Inbox and Actions tabs; arrow keys move between them', async () => {
+  it('has six tabs; arrow keys move between them, and each tab is built on its first visit', async () => {
     const { user } = await renderPopup(h);
     const tablist = screen.getByRole('tablist', { name: 'Views' });
-    const [inbox, actions] = within(tablist).getAllByRole('tab');
-    expect(inbox!.textContent).toBe('Inbox');
+    const tabs = within(tablist).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Inbox', 'Actions', 'Huddle', 'Board', 'Initiatives', 'People']);
+    const [inbox, actions] = tabs;
     expect(inbox!.getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'Inbox' })).toBeTruthy();
+    // Nothing but the Inbox is built (or asks the hub anything) before it is visited.
+    expect(document.getElementById('main-panel-huddle')).toBeNull();
+    expect(document.getElementById('main-panel-actions')).toBeNull();
     inbox!.focus();
     await user.keyboard('{ArrowRight}');
     await settle();
@@ -32,9 +36,16 @@ describe('the popup shell', () => {
     expect(screen.getByRole('tabpanel', { name: 'Actions' })).toBeTruthy();
     expect(screen.queryByRole('tabpanel', { name: 'Inbox' })).toBeNull();
     expect(window.location.hash).toBe('#actions');
-    await user.keyboard('{ArrowLeft}');
+    await user.keyboard('{End}');
+    await settle();
+    expect(window.location.hash).toBe('#people');
+    expect(screen.getByRole('tabpanel', { name: 'People' })).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(inbox);
     expect(screen.getByRole('grid', { name: 'Captures' })).toBeTruthy();
+    // Visited tabs stay built (hidden), so they keep their place; unvisited ones are still not built.
+    expect(document.getElementById('main-panel-people')!.hidden).toBe(true);
+    expect(document.getElementById('main-panel-board')).toBeNull();
   });
 
   it('says the sync state in words with its dot, and who else is online', async () => {

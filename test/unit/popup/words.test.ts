@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /** @module Pure helpers: ages, names, history sentences, text-fragment links, hash routes and performance marks. */
 import { describe, expect, it } from 'vitest';
-import { initials, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
+import { initials, meetingTime, plannedDate, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
 import { describeEntry } from '../../../extension/popup/history-words';
-import { paintMarks } from '../../../extension/popup/paint-marks';
-import { createRouter, parseRoute, routeHash } from '../../../extension/popup/router-model';
+import { paintMarks, viewMarks } from '../../../extension/popup/paint-marks';
+import { backWords, createRouter, parseRoute, routeHash } from '../../../extension/popup/router-model';
 import { sourceLink, textFragment } from '../../../extension/popup/text-fragment';
 import type { ActivityEntry, Capture } from '../../../shared/schema/records';
 
@@ -19,6 +19,18 @@ describe('words', () => {
     expect(relativeAge('2026-10-02T12:00:00Z', NOW)).toBe('2 Oct');
     expect(relativeAge('2025-10-02T12:00:00Z', NOW)).toBe('2 Oct 2025');
     expect(relativeAge('garbage', NOW)).toBe('');
+  });
+
+  it('says when a meeting happened in local time, and planned dates with their weekday', () => {
+    const local = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m).toISOString();
+    const now = new Date(2026, 10, 22, 12, 0).getTime(); // Sunday 22 Nov 2026, local
+    expect(meetingTime(local(22, 9, 15), now)).toBe('today 09:15');
+    expect(meetingTime(local(17, 9, 15), now)).toBe('Tue 09:15');
+    expect(meetingTime(local(15, 16, 5), now)).toBe('15 Nov 16:05');
+    expect(meetingTime(new Date(2025, 10, 15, 16, 5).toISOString(), now)).toBe('15 Nov 2025 16:05');
+    expect(meetingTime('garbage', now)).toBe('');
+    expect(plannedDate('2026-12-22')).toBe('Tue 22 Dec');
+    expect(plannedDate('not a date')).toBe('not a date');
   });
 
   it('names, quote starts and titles', () => {
@@ -45,6 +57,17 @@ describe('words', () => {
     expect(describeEntry(entry('capture.loop', 'loop', 'none', 'replied'), nameOf, NOW)).toBe('Dana set Customer follow-up: No reply needed → Replied');
     expect(describeEntry(entry('capture.status', 'archivedReason', null, 'spam'), nameOf, NOW)).toBe('Dana archived it because “spam”');
     expect(describeEntry(entry('action.commented', 'comments', null, 'com_1', 'mem_gone'), nameOf, NOW)).toBe('Someone commented');
+    // The team's cadence: proposals, rankings, decisions, initiatives.
+    expect(describeEntry(entry('action.proposed', 'status', null, 'proposed'), nameOf, NOW)).toBe('Dana proposed it to the change board');
+    expect(describeEntry(entry('action.ranked', 'rankings', null, 2, 'mem_alex'), nameOf, NOW)).toBe('Alex ranked it 2nd');
+    expect(describeEntry(entry('action.ranked', 'rankings', 11, 13), nameOf, NOW)).toBe('Dana ranked it 13th');
+    expect(describeEntry(entry('action.ranked', 'rankings', 1, null), nameOf, NOW)).toBe('Dana took it out of their ranking');
+    expect(describeEntry(entry('action.decided', 'decision', 'proposed', 'declined'), nameOf, NOW)).toBe('Dana declined it at the change board');
+    expect(describeEntry(entry('action.decided', 'decision', 'proposed', 'accepted'), nameOf, NOW)).toBe('Dana accepted it at the change board');
+    expect(describeEntry(entry('action.initiative', 'initiativeId', null, 'ini_1'), nameOf, NOW)).toBe('Dana placed it in an initiative');
+    expect(describeEntry(entry('initiative.edited', 'status', 'planned', 'on_hold'), nameOf, NOW)).toBe('Dana set Status: planned → on hold');
+    expect(describeEntry(entry('initiative.edited', 'sponsor', null, 'mem_sam'), nameOf, NOW)).toBe('Dana set Sponsor to Sam');
+    expect(describeEntry(entry('initiative.edited', 'horizon', 'short', 'long'), nameOf, NOW)).toBe('Dana set Horizon: short term → long term');
   });
 });
 
@@ -78,6 +101,39 @@ describe('routes and marks', () => {
     expect(parseRoute('#action/')).toEqual({ view: 'inbox' });
     expect(parseRoute('#capture/%E0%A4%A')).toEqual({ view: 'inbox' });
     expect(routeHash({ view: 'action', id: 'act_1' })).toBe('#action/act_1');
+    for (const tab of ['huddle', 'board', 'initiatives', 'people'] as const) expect(parseRoute(`#${tab}`)).toEqual({ view: tab });
+    expect(parseRoute('#initiative/ini_7')).toEqual({ view: 'initiative', id: 'ini_7' });
+    expect(parseRoute('#owner/mem_sam')).toEqual({ view: 'owner', id: 'mem_sam' });
+    expect(routeHash({ view: 'owner', id: 'mem_sam' })).toBe('#owner/mem_sam');
+    expect(backWords({ view: 'board' })).toEqual({ text: 'Change board', label: 'Back to change board' });
+  });
+
+  it('says where Back goes: the view it came from, else the list of the detail', () => {
+    window.location.hash = '#huddle';
+    const router = createRouter(window);
+    router.go({ view: 'action', id: 'act_1' });
+    expect(router.tab.value).toBe('actions');
+    expect(router.previous.value).toEqual({ view: 'huddle' });
+    router.go({ view: 'initiative', id: 'ini_1' });
+    expect(router.tab.value).toBe('initiatives');
+    expect(router.previous.value).toEqual({ view: 'action', id: 'act_1' });
+    router.back();
+    router.back();
+    expect(router.route.value).toEqual({ view: 'huddle' });
+    router.go({ view: 'owner', id: 'mem_sam' });
+    expect(router.tab.value).toBe('actions');
+    router.go({ view: 'board' });
+    expect(router.previous.value).toEqual({ view: 'board' });
+    router.dispose();
+  });
+
+  it('marks a view\'s first content once, and its first live content once', () => {
+    const marks: [string, unknown][] = [];
+    const m = viewMarks({ mark: (name, options) => marks.push([name, options?.detail]) }, 'huddle');
+    m.committed(true);
+    m.committed(false);
+    m.committed(false);
+    expect(marks).toEqual([['closeloop:first-view-paint', { view: 'huddle', source: 'cache' }], ['closeloop:first-live-view', { view: 'huddle' }]]);
   });
 
   it('goes back along the trail, or to the list of the detail', () => {
