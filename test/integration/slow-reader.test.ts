@@ -13,7 +13,9 @@ afterEach(async () => {
 
 describe('a client that does not read', () => {
   it('is dropped when its send buffer passes the limit, and catches up after reconnecting', async () => {
-    server = await startTestServer({ config: { maxBufferedBytes: 2 * 1024 * 1024 } });
+    // A paused client answers no pings either: with the test servers' 1 s heartbeat it could be
+    // dropped for a missed pong before its buffer fills on a busy machine. This is about the buffer.
+    server = await startTestServer({ config: { maxBufferedBytes: 2 * 1024 * 1024, heartbeatMs: 120_000 } });
     const slow = await synced(connectClient(server.url, 'team', server.token('team')));
     const writer = await synced(connectClient(server.url, 'team', server.token('team')));
     // Stop reading on the slow client's side: the kernel buffers fill, then the server's.
