@@ -40,15 +40,21 @@ export async function launchProfile(name = 'profile', options: { extensionDir?: 
   const worker = await waitFor('the extension service worker', () =>
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), { timeoutMs: 30_000, intervalMs: 50 });
   const extensionId = new URL(worker.url()).host;
-  // The install opens the options page; tests open their own, so close that one.
-  for (const page of context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close();
+  // The install opens the options page (once the hub has loaded); tests open their own, so wait
+  // for that one and close it, or openOptionsPage may later take over a page a test navigated.
+  const installPage = await waitFor('the options page the install opens', () =>
+    context.pages().find((p) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`)), { timeoutMs: 20_000, intervalMs: 50 })
+    .catch(() => null);
+  await installPage?.close();
   return {
     context,
     extensionId,
     worker,
     async openExtensionPage(path) {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      const url = `chrome-extension://${extensionId}/${path}`;
+      // A late openOptionsPage() of the install can still navigate the same URL over ours: go again.
+      await page.goto(url).catch((error: Error) => (/interrupted by another navigation/.test(error.message) ? page.goto(url) : Promise.reject(error)));
       return page;
     },
     async close() {

@@ -40,9 +40,12 @@ export class PopupPage {
     await this.page.getByRole('tab', { name: view, exact: true }).click();
   }
 
-  /** Waits until `text` is on screen (the hub pushes changes; nothing to reload). */
+  /**
+   * Waits until `text` is on screen (the hub pushes changes; nothing to reload). Only visible
+   * matches count: tabs visited before stay mounted, hidden, and may hold the same words.
+   */
   async waitForText(text: string | RegExp, timeoutMs = 60_000): Promise<void> {
-    await this.page.getByText(text).first().waitFor({ timeout: timeoutMs });
+    await this.page.getByText(text).filter({ visible: true }).first().waitFor({ timeout: timeoutMs });
   }
 
   /** A form control by its exact label ("Owner", "Status", "Due date", ...). */
