@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { encodeInvite } from '../../shared/invite';
 import { launchProfile, type Profile } from '../../test/e2e/helpers/browser';
 import { OptionsPage } from '../../test/e2e/helpers/pages';
 import { seedOnDisk } from '../../test/helpers/seed-on-disk';
@@ -50,9 +49,9 @@ export async function openBenchWorkspace(extensionDir: string, size: { captures:
     const seeded = await seedOnDisk(dataDir, WORKSPACE, size, ME);
     server = await startTestServer({ dataDir, config: { heartbeatMs: 30_000 } });
     profile = await launchProfile('bench-popup', { extensionDir });
-    await profile.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, memberId: '${ME}' } }))`);
     const options = await OptionsPage.open(profile);
-    await options.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Bench Member');
+    // The seeded member, given a personal invite for their existing member id.
+    await options.join(server.adopt(WORKSPACE, ME, 'Bench Member').code, 'Bench Member');
     await options.waitForState(/^Connected$/, 120_000);
     await waitFor('the whole workspace in the hub', async () => (await options.captureCount()) === seeded.captures, { timeoutMs: 180_000, intervalMs: 500 });
     await options.page.close();

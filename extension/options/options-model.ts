@@ -9,6 +9,8 @@ import { liveQuery } from '../ui/live-query';
 import { writeViewCacheMirror } from '../ui/view-cache-mirror';
 
 export interface OptionsModel {
+  /** The hub client, for sections with models of their own (People). */
+  hub: HubClient;
   status: Signal<HubStatus | undefined>;
   settings: Signal<SettingsView | undefined>;
   /** The workspace's shared settings, once joined. */
@@ -64,6 +66,7 @@ export function createOptionsModel(hub: HubClient, pageStorage: Pick<Storage, 'g
   }
 
   const model: OptionsModel = {
+    hub,
     status: status.value,
     settings: settings.value,
     workspaceSettings: workspaceSettings.value,

@@ -1,4 +1,5 @@
 /** @module Live queries over captures, actions, members and this installation's settings. */
+import { canWrite } from '../../../shared/invite';
 import { localCalendarDate } from '../../../shared/util/dates';
 import { captureFingerprint } from '../../../shared/util/fingerprint';
 import { historyOf, queryActions } from '../../../shared/queries/actions';
@@ -38,7 +39,7 @@ export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
     return {
       tags: tagsInUse(view.captures()).slice(0, 50),
       duplicateOf: duplicate ? { id: duplicate.id, capturedBy: duplicate.capturedBy, capturedAt: duplicate.capturedAt } : null,
-      canWrite: state.role === 'editor',
+      canWrite: canWrite(state.role),
     };
   },
   inbox({ filter, page }, { state }) {

@@ -9,7 +9,7 @@ import { PreferencesForm } from '../../../extension/options/PreferencesForm';
 import { DEFAULT_PREFERENCES } from '../../../extension/settings/settings';
 import { browserWords } from '../../../extension/ui/browser-words';
 import { encodeInvite } from '../../../shared/invite';
-import { inMemoryHub, TEST_INVITE } from '../../helpers/in-memory-hub';
+import { inMemoryHub, inviteAs, TEST_INVITE } from '../../helpers/in-memory-hub';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
@@ -32,6 +32,19 @@ describe('options page', () => {
     expect(screen.getByTestId('connection-state').textContent).toBe('Connected');
     expect(screen.getByRole('heading', { name: 'Switch to another workspace' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Join your team’s workspace' })).toBeNull();
+  });
+
+  it('joins with a personal invite as its member, offering the name it carries', async () => {
+    const { client, hub } = await leftWorkspace();
+    render(<OptionsApp model={createOptionsModel(client)} />);
+    await screen.findByText('Not connected to a workspace');
+    const personal = { ...inviteAs('editor', 'mem_bobfield00000000'), name: 'Bob Field' };
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: encodeInvite(personal) } });
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Bob Field');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await screen.findByText('Invite accepted.');
+    expect(hub.status().me).toMatchObject({ id: 'mem_bobfield00000000', name: 'Bob Field', role: 'editor' });
+    await waitFor(() => expect(hub.query('members', {}).map((m) => m.id)).toContain('mem_bobfield00000000'));
   });
 
   it('says what is wrong with a damaged invite and keeps the form as it was', async () => {
