@@ -10,7 +10,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeInvite } from '../../shared/invite';
 import { launchProfile, type Profile } from '../../test/e2e/helpers/browser';
 import { startFixtureServer } from '../../test/e2e/helpers/fixture-server';
 import { CapturePage, OptionsPage } from '../../test/e2e/helpers/pages';
@@ -60,12 +59,11 @@ async function main() {
   const fixtures = await startFixtureServer(pagesDir);
   try {
     server = await startTestServer({ config: { heartbeatMs: 30_000 } });
-    const invite = encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) });
     const [a, b] = await Promise.all([launchProfile('bench-a', { extensionDir: join(out, 'chrome-mv3') }), launchProfile('bench-b', { extensionDir: join(out, 'chrome-mv3') })]);
     profiles.push(a!, b!);
     const [optionsA, optionsB] = await Promise.all([OptionsPage.open(a!), OptionsPage.open(b!)]);
-    await optionsA.join(invite, 'Bench A');
-    await optionsB.join(invite, 'Bench B');
+    await optionsA.join(server.invite(WORKSPACE, 'Bench A').code, 'Bench A');
+    await optionsB.join(server.invite(WORKSPACE, 'Bench B').code, 'Bench B');
     await Promise.all([optionsA.waitForState(/^Connected$/), optionsB.waitForState(/^Connected$/)]);
     await optionsB.page.evaluate(WATCH_COUNT);
 

@@ -30,7 +30,7 @@ export function setupBackground(browser: Browser = defaultBrowser, scope: EventT
     async saveSettings(update) {
       await settingsItem.setValue(update(await settingsItem.getValue()));
     },
-    openReplica: (invite) => openReplica(invite, { events: scope }),
+    openReplica: (invite, memberId) => openReplica(invite, { events: scope, memberId }),
     checkAuth: (invite) => probeAuth(invite.server, invite.workspace, invite.token),
     async openPage(page, hash) {
       const url = browser.runtime.getURL(`/${page}.html${hash ? `#${hash}` : ''}` as '/options.html');

@@ -12,6 +12,7 @@ import type { ProposalScore, ScoredProposal } from '../../shared/queries/board';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { HuddleSectionId, HuddleView } from '../../shared/queries/huddle';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
+import type { AccessRole } from '../../shared/invite';
 import type { Grouped } from '../../shared/queries/similar-captures';
 import type { InitiativeProgress, InitiativeSummary } from '../../shared/queries/initiatives';
 import type { Digest } from '../../shared/queries/digest';
@@ -82,6 +83,12 @@ export interface Commands {
   'workspace.updateSettings': { args: { patch: SettingsPatch }; result: null };
   /** Opens a page of the extension (e.g. from a content script); the hub owns tab creation. */
   openPage: { args: { page: ExtensionPage; hash?: string }; result: null };
+  /** Admins only: the workspace's people as the server knows them. */
+  'access.list': { args: Record<string, never>; result: AccessList };
+  /** Admins only: a personal invite for a new person; the code is shown once, to copy. */
+  'access.invite': { args: { name: string; role: AccessRole }; result: InvitedPerson };
+  'access.revoke': { args: { member: string }; result: null };
+  'access.disableShared': { args: Record<string, never>; result: null };
 }
 
 export type ExtensionPage = 'options' | 'popup';
@@ -97,6 +104,30 @@ export const CONTENT_SCRIPT_COMMANDS: readonly CommandName[] = ['capture.save', 
  * the caller sent), and answers only for addresses on the sender's own site.
  */
 export const PAGE_REQUESTS: readonly string[] = ['pageCaptures', 'capture.checkSource'];
+
+/** A person of the workspace, as the server's admin API lists them. */
+export interface PersonAccess {
+  id: string;
+  name: string;
+  role: AccessRole;
+  /** `invite`: a personal invite; `shared`: joined with a shared invite (codes from before). */
+  via: 'invite' | 'shared';
+  status: 'active' | 'revoked';
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+export interface AccessList {
+  sharedInvites: { enabled: boolean; members: number };
+  people: PersonAccess[];
+}
+
+export interface InvitedPerson {
+  member: string;
+  name: string;
+  role: AccessRole;
+  code: string;
+}
 
 export interface CaptureSaved {
   /** Id of the stored capture; null when refused as a duplicate. */
@@ -162,7 +193,7 @@ export interface HubStatus {
   /** Local changes not yet sent to the server. */
   pending: number;
   workspace: { id: string; name: string; server: string } | null;
-  me: { id: string; name: string; role: Role | null } | null;
+  me: { id: string; name: string; role: AccessRole | null } | null;
   /** Other members with the extension open right now (awareness). */
   online: { id: string; name: string; color: string }[];
   captureCount: number;

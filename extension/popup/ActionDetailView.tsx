@@ -4,6 +4,7 @@
  * comments and the history of who changed what.
  */
 import { useEffect, useMemo } from 'preact/hooks';
+import { createActionModel } from './action-model';
 import { ActionFields } from './ActionFields';
 import { CommentsSection } from './CommentsSection';
 import { DecisionNote } from './DecisionNote';
@@ -20,7 +21,7 @@ import { backWords } from './router-model';
 import { localCalendarDate } from '../../shared/util/dates';
 
 export function ActionDetailView({ app, id, active }: { app: PopupModel; id: string; active: boolean }) {
-  const model = useMemo(() => app.actionModel(id), [id]);
+  const model = useMemo(() => createActionModel(app.hub, id, app.context), [id]);
   useEffect(() => () => model.dispose(), [model]);
   useEscapeGoesBack(app.router.back, active);
 

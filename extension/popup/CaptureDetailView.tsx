@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ArchiveControl } from './ArchiveControl';
 import { CaptureLinks } from './CaptureLinks';
+import { createCaptureModel } from './capture-model';
 import { CaptureSummary } from './CaptureSummary';
 import { CaptureTriage } from './CaptureTriage';
 import { CustomerLoop } from './CustomerLoop';
@@ -19,7 +20,7 @@ import { backWords } from './router-model';
 const STATUS_WORDS = { new: 'New', triaged: 'Triaged', archived: 'Archived' } as const;
 
 export function CaptureDetailView({ app, id, active }: { app: PopupModel; id: string; active: boolean }) {
-  const model = useMemo(() => app.captureModel(id), [id]);
+  const model = useMemo(() => createCaptureModel(app.hub, id, app.context, app.env), [id]);
   useEffect(() => () => model.dispose(), [model]);
   const [asking, setAsking] = useState(false);
   useEscapeGoesBack(app.router.back, active);

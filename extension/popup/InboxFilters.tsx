@@ -32,8 +32,14 @@ export function InboxFilters({ inbox, searchRef }: { inbox: InboxModel; searchRe
   return (
     <div class="pp-filters">
       <div class="pp-search-row">
-        <input ref={searchRef} type="search" class="pp-search" aria-label="Search captures" placeholder="Search captures  ( / )"
-          value={filters.text} onInput={(e) => inbox.setFilter({ text: e.currentTarget.value })} />
+        <span class="pp-search-box">
+          {/* Inline, not a CSS data-URL image: decoding one of those costs the first paint an SVG document. */}
+          <svg class="pp-search-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M8.5 3a5.5 5.5 0 0 1 4.38 8.83l3.9 3.9-1.06 1.06-3.9-3.9A5.5 5.5 0 1 1 8.5 3zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z" />
+          </svg>
+          <input ref={searchRef} type="search" class="pp-search" aria-label="Search captures" placeholder="Search captures  ( / )"
+            value={filters.text} onInput={(e) => inbox.setFilter({ text: e.currentTarget.value })} />
+        </span>
         <button type="button" class={`pp-filter-button${active.length ? ' is-on' : ''}`} aria-expanded={open} aria-controls="inbox-filter-panel"
           onClick={() => { inbox.loadFacets(); setOpen(!open); }}>
           Filters{active.length > 0 && <span class="pp-count"> {active.length}</span>}

@@ -3,7 +3,7 @@
  * keyboard cursor, multi-selection, and the triage commands (tag, archive, create an action or a
  * proposal for the change board).
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { InboxFilter } from '../../shared/queries/inbox';
 import type { CaptureStatus, Channel, Sentiment } from '../../shared/schema/constants';
 import type { Capture } from '../../shared/schema/records';
@@ -12,9 +12,9 @@ import type { Facets } from '../messaging/protocol';
 import { DEFAULT_INBOX_FILTER, FIRST_PAGE } from '../messaging/view-cache';
 import { liveQuery, type LiveQuery } from '../ui/live-query';
 import { plural, titleFromQuote } from './format';
-import { paintMarks } from './paint-marks';
+import { listMarks } from './paint-marks';
 import { popupEnv, type PopupEnv } from './popup-env';
-import type { Router } from './router-model';
+import type { ViewContext } from './view-context';
 import { runCommand } from './run-command';
 import { windowedQuery, type Shown, type WindowedQuery } from './windowed-query';
 
@@ -95,13 +95,16 @@ export interface InboxModel {
 }
 
 export function createInboxModel(
-  hub: HubClient, context: { router: Router; me(): string | null }, env: PopupEnv = popupEnv(),
+  hub: HubClient, context: ViewContext, env: PopupEnv = popupEnv(),
 ): InboxModel {
   const filters = signal(DEFAULT_FILTERS);
   const list = windowedQuery(hub, 'inbox', toInboxFilter(DEFAULT_FILTERS, null), {
     pageSize: FIRST_PAGE.limit ?? 40, overscan: 15, delayMs: env.scrollFetchMs, timers: env.window,
   });
-  const marks = paintMarks(env.performance);
+  // The cached first page shows until the hub answers, and goes if the cache is withdrawn.
+  const cached = context.cachedView?.('inbox');
+  const stopSeeding = cached ? effect(() => list.seed(cached.value ?? null)) : () => {};
+  const marks = listMarks(env.performance, 'inbox');
   const cursor = signal(0);
   const selected = signal<ReadonlyMap<string, Capture>>(new Map());
   const prompt = signal<InboxPrompt | null>(null);
@@ -177,6 +180,7 @@ export function createInboxModel(
       marks.committed(shown);
     },
     dispose() {
+      stopSeeding();
       list.dispose();
       facetsQuery?.dispose();
     },

@@ -9,8 +9,16 @@ import { browser } from 'wxt/browser';
 export interface PopupBrowser {
   runtime: { openOptionsPage(): Promise<void> };
   tabs: { create(properties: { url: string }): Promise<unknown> };
-  storage: { local: { get(keys: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(keys: string): Promise<Record<string, unknown>> };
+    onChanged: {
+      addListener(listener: StorageListener): void;
+      removeListener(listener: StorageListener): void;
+    };
+  };
 }
+
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
 
 export interface PopupEnv {
   browser: PopupBrowser;

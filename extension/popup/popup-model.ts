@@ -1,18 +1,15 @@
 /**
  * @module The popup as a whole: sync status and members, routing, the tabs' models (all but the
- * Inbox made on first visit), the shortcuts dialog, and the cached last view that paints the Inbox at
- * once while a cold service worker is still opening the workspace.
+ * Inbox made on first visit), the shortcuts dialog, and the cached last views (messaging/view-cache.ts)
+ * that let each view paint at once while the hub answers or a cold service worker opens the workspace.
  */
 import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { Member } from '../../shared/schema/records';
 import type { HubClient } from '../messaging/hub-client';
 import type { HubStatus } from '../messaging/protocol';
-import { parseViewCache, VIEW_CACHE_KEY, type ViewCache } from '../messaging/view-cache';
+import { isNewerCache, type CachedViewName, type CachedViewValue, type ViewCache } from '../messaging/view-cache';
 import { liveQuery } from '../ui/live-query';
-import { createActionModel, type ActionModel } from './action-model';
-import { createActionsModel, type ActionsModel } from './actions-model';
-import { createCaptureModel, type CaptureModel } from './capture-model';
 import { createInboxModel, type InboxModel } from './inbox-model';
 import { popupEnv, type PopupEnv } from './popup-env';
 import { createRouter, type Router } from './router-model';
@@ -28,38 +25,47 @@ export interface PopupModel {
   counts: ReadonlySignal<WorkspaceCounts | undefined>;
   memberName(id: string | null): string;
   me(): string | null;
-  /** The hub, for views that make their own models (the tabs built on first visit). */
+  /** The hub, for views that make their own models (detail views, tabs loaded on first use). */
   hub: HubClient;
-  /** What every view model gets from the popup as a whole. */
+  /** What every view model gets (view-context.ts). */
   context: ViewContext;
   inbox: InboxModel;
-  /** The Actions tab's model, made when the tab is first shown. */
-  actions(): ActionsModel;
-  captureModel(id: string): CaptureModel;
-  actionModel(id: string): ActionModel;
   /**
-   * A tab's model, made by `create` the first time the tab is shown and kept (with its state) until
-   * the popup closes: `app.viewModel('huddle', () => createHuddleModel(app.hub, app.context, app.env))`.
+   * A tab's model, made by `create` the first time the tab is shown and kept (with its filters and
+   * scroll) until the popup closes: `app.viewModel('actions', () => createActionsModel(...))`.
    */
   viewModel<M extends { dispose(): void }>(key: string, create: () => M): M;
   helpOpen: Signal<boolean>;
   openOptions(): void;
-  /** Paints from a cached view when it belongs to this workspace and nothing live has arrived yet. */
+  /**
+   * A view's cached default state while it may stand in for the hub: the cache is of this workspace
+   * (as far as known) and was not withdrawn. Views seed from it; live answers replace it.
+   */
+  cachedView<V extends CachedViewName>(name: V): ReadonlySignal<CachedViewValue<V> | undefined>;
+  /**
+   * Offers a cache: taken when it is newer than the one in use (or of another workspace); null
+   * withdraws the one in use (the hub holds no cache: no workspace any more).
+   */
   applyCache(cache: ViewCache | null): void;
   dispose(): void;
 }
 
 export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): PopupModel {
   const router = createRouter(env.window);
+  const cached = signal<ViewCache | null>(null);
+  const cachedViews = new Map<CachedViewName, ReadonlySignal<unknown>>();
+  const cachedView = <V extends CachedViewName>(name: V) => {
+    if (!cachedViews.has(name)) cachedViews.set(name, computed(() => cached.value?.views[name]));
+    return cachedViews.get(name) as ReadonlySignal<CachedViewValue<V> | undefined>;
+  };
   // The Inbox subscribes first: the hub answers in order, and the list is what the first paint needs.
   // `status` is declared below; `me` only reads it later, when a filter or view needs it.
   const me = (): string | null => status.value?.me?.id ?? null;
-  const context: ViewContext = { router, me };
+  const context: ViewContext = { router, me, cachedView };
   const inbox = createInboxModel(hub, context, env);
   const liveStatus = liveQuery(hub, 'status', {});
   const liveMembers = liveQuery(hub, 'members', {});
   const liveCounts = liveQuery(hub, 'counts', {});
-  const cached = signal<ViewCache | null>(null);
   const status = computed<HubStatus | undefined>(() => {
     if (liveStatus.value.value) return liveStatus.value.value;
     const cache = cached.value;
@@ -67,7 +73,6 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   });
   const members = computed(() => liveMembers.value.value ?? cached.value?.members ?? []);
   const byId = computed(() => new Map(members.value.map((m) => [m.id, m])));
-  let actions: ActionsModel | null = null;
   const viewModels = new Map<string, { dispose(): void }>();
 
   // A cache of another workspace (or of no workspace any more) must not stay on screen.
@@ -79,18 +84,8 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
 
   return {
     env, router, status, members, inbox, hub, context, counts: liveCounts.value,
-    me,
+    me, cachedView,
     memberName: (id) => (id ? byId.value.get(id)?.name ?? 'Someone' : 'Unassigned'),
-    actions() {
-      if (!actions) {
-        actions = createActionsModel(hub, context, env);
-        const cache = cached.value;
-        if (cache && !liveStatus.value.value) actions.list.seed(cache.actions);
-      }
-      return actions;
-    },
-    captureModel: (id) => createCaptureModel(hub, id, context, env),
-    actionModel: (id) => createActionModel(hub, id, context),
     viewModel<M extends { dispose(): void }>(key: string, create: () => M): M {
       if (!viewModels.has(key)) viewModels.set(key, create());
       return viewModels.get(key) as M;
@@ -100,11 +95,10 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
       void env.browser.runtime.openOptionsPage();
     },
     applyCache(cache) {
-      if (!cache || cache.status.workspace?.id !== cache.workspace || cache.status.state === 'not_joined') return;
+      if (!cache) return void (cached.value = null);
+      if (cache.status.workspace?.id !== cache.workspace || cache.status.state === 'not_joined') return;
       if (liveStatus.value.value && liveStatus.value.value.workspace?.id !== cache.workspace) return;
-      cached.value = cache;
-      // The cache holds the default first page; it only fits while the Inbox still shows that.
-      if (inbox.list.generation.value === 0) inbox.list.seed(cache.inbox);
+      if (isNewerCache(cache, cached.value)) cached.value = cache;
     },
     dispose() {
       stopGuard();
@@ -112,19 +106,9 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
       liveMembers.dispose();
       liveCounts.dispose();
       inbox.dispose();
-      actions?.dispose();
       for (const model of viewModels.values()) model.dispose();
       router.dispose();
     },
   };
 }
 
-/** Reads the cached last view from `chrome.storage.local`; anything missing or malformed is no cache. */
-export async function readViewCache(env: PopupEnv): Promise<ViewCache | null> {
-  try {
-    const stored = await env.browser.storage.local.get(VIEW_CACHE_KEY);
-    return parseViewCache(stored[VIEW_CACHE_KEY]);
-  } catch {
-    return null;
-  }
-}

@@ -20,7 +20,10 @@ export interface Preferences {
 }
 
 export interface Settings {
-  /** Identifies this installation's member record in every workspace; made once, never changes. */
+  /**
+   * This installation's own member id, made once, never changes: who it writes as with a shared
+   * invite. A personal invite names its member instead (EffectiveSettings.memberId is that one).
+   */
   memberId: string;
   name: string;
   invite: Invite | null;
@@ -62,6 +65,8 @@ export interface ManagedPolicy {
 }
 
 export interface EffectiveSettings extends Settings {
+  /** Who this installation writes as in the current workspace: the invite's member, else its own id. */
+  memberId: string;
   /** The invite came from policy and is locked. */
   managed: boolean;
   /** Problems with the policy, for the options page (a broken policy never breaks the extension). */
@@ -138,5 +143,6 @@ export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: s
   }
   if (!stored.name && policy.memberName) effective.name = policy.memberName.slice(0, 80);
   if (policy.inPageButton !== undefined) effective.preferences.inPageButton = policy.inPageButton;
+  effective.memberId = effective.invite?.member ?? stored.memberId;
   return effective;
 }

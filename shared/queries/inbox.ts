@@ -42,10 +42,11 @@ export interface PageOf<T> {
 const matches = createMatcher<Capture>((c) =>
   [c.text, c.note, c.tags.join(' '), c.source.author ?? '', c.source.title, c.source.site, c.source.platform ?? ''].join(' '));
 
-export function filterCaptures(captures: readonly Capture[], filter: InboxFilter): Capture[] {
+/** The filter as one predicate (the text terms parsed once). */
+export function captureFilter(filter: InboxFilter): (capture: Capture) => boolean {
   const terms = parseQuery(filter.text ?? '');
   const tag = filter.tag?.toLowerCase();
-  return captures.filter((c) =>
+  return (c) =>
     (filter.status === undefined || c.status === filter.status)
     && (tag === undefined || c.tags.includes(tag))
     && (filter.channel === undefined || c.channel === filter.channel)
@@ -55,7 +56,11 @@ export function filterCaptures(captures: readonly Capture[], filter: InboxFilter
     && (filter.loop === undefined || (c.loop.state === filter.loop
       && (filter.loop !== 'reply_needed' || c.status !== 'archived' || filter.status === 'archived')))
     && (filter.sourceCheck === undefined || c.sourceCheck?.state === filter.sourceCheck)
-    && matches(c, terms));
+    && matches(c, terms);
+}
+
+export function filterCaptures(captures: readonly Capture[], filter: InboxFilter): Capture[] {
+  return captures.filter(captureFilter(filter));
 }
 
 /** Newest first; ties broken by id so every replica lists the same order. */
@@ -64,21 +69,44 @@ export function byNewest(a: Capture, b: Capture): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+// The workspace view hands out a new list after every change and the same one until then, so each
+// list is sorted once: a popup opening, a filter change or a scroll no longer sorts every capture.
+const sortedLists = new WeakMap<readonly Capture[], readonly Capture[]>();
+
+/** The captures newest first, computed once per list (lists are snapshots: never changed in place). */
+export function newestFirst(captures: readonly Capture[]): readonly Capture[] {
+  let sorted = sortedLists.get(captures);
+  if (!sorted) {
+    sorted = [...captures].sort(byNewest);
+    sortedLists.set(captures, sorted);
+  }
+  return sorted;
+}
+
 /**
- * One page of the inbox. `groups` (near-duplicate groups, see similar-captures.ts) serves the
- * `groupSimilar` and `similarTo` filters; without it they change nothing.
+ * One page of the matching captures, newest first, and how many match in all. `groups`
+ * (near-duplicate groups, see similar-captures.ts) serves the `groupSimilar` and `similarTo`
+ * filters; without it they change nothing. Without them only the page is copied.
  */
 export function queryInbox(
   captures: readonly Capture[], filter: InboxFilter = {}, page: PageRequest = {}, groups?: ReadonlyMap<string, readonly string[]>,
 ): PageOf<Grouped<Capture>> {
-  let list = filterCaptures(captures, filter).sort(byNewest);
+  const keep = captureFilter(filter);
   if (groups && typeof filter.similarTo === 'string') {
     const members = new Set(groups.get(filter.similarTo) ?? [filter.similarTo]);
-    list = list.filter((c) => members.has(c.id));
-  } else if (groups && filter.groupSimilar === true) {
-    return paginate(groupSimilar(list, groups), page);
+    return paginate(newestFirst(captures).filter((c) => members.has(c.id) && keep(c)), page);
   }
-  return paginate(list, page);
+  if (groups && filter.groupSimilar === true) return paginate(groupSimilar(newestFirst(captures).filter(keep), groups), page);
+  const offset = Math.max(0, page.offset ?? 0);
+  const limit = Math.max(0, page.limit ?? 50);
+  const items: Capture[] = [];
+  let total = 0;
+  for (const capture of newestFirst(captures)) {
+    if (!keep(capture)) continue;
+    if (total >= offset && items.length < limit) items.push(capture);
+    total++;
+  }
+  return { total, offset: Math.min(offset, total), items };
 }
 
 export function paginate<T>(items: T[], { offset = 0, limit = 50 }: PageRequest): PageOf<T> {

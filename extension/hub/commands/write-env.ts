@@ -1,4 +1,5 @@
 /** @module What a command that changes the workspace needs: a writer for the current member, and the view to check against. */
+import { canWrite } from '../../../shared/invite';
 import type { MutationContext } from '../../../shared/mutations/context';
 import type { WorkspaceView } from '../../../shared/read/workspace-view';
 import { refuse } from '../errors';
@@ -25,7 +26,7 @@ export function writeEnv(state: HubState, now: () => number): WriteEnv {
   return {
     async write(mutation) {
       const r = replica();
-      if (state.role !== 'editor') throw refuse('forbidden', 'Your invite is read-only; ask for an editor invite to make changes.');
+      if (!canWrite(state.role)) throw refuse('forbidden', 'Your invite is read-only; ask for an editor invite to make changes.');
       const result = mutation(r.context(state.settings.memberId));
       await r.flushLocal();
       return result;

@@ -1,4 +1,5 @@
 /** @module Live queries over captures, actions, members and this installation's settings. */
+import { canWrite } from '../../../shared/invite';
 import { localCalendarDate } from '../../../shared/util/dates';
 import { captureFingerprint } from '../../../shared/util/fingerprint';
 import { historyOf, queryActions } from '../../../shared/queries/actions';
@@ -7,6 +8,7 @@ import { countWorkspace } from '../../../shared/queries/counts';
 import { queryInbox, sitesInUse, tagsInUse, type InboxFilter } from '../../../shared/queries/inbox';
 import { suggestActions } from '../../../shared/queries/similarity';
 import { CHANNELS, SENTIMENTS } from '../../../shared/schema/constants';
+import type { Capture } from '../../../shared/schema/records';
 import type { QueryArgs, QueryResult } from '../../messaging/protocol';
 import { objectArgs, type QueryEnv } from './env';
 import { groupsFor } from './groups';
@@ -15,6 +17,18 @@ import { idfFor } from './idf';
 export type RecordQuery = 'status' | 'captureContext' | 'inbox' | 'capture' | 'actions' | 'action' | 'members' | 'counts' | 'settings' | 'facets';
 
 type Handler<Q extends RecordQuery> = (args: QueryArgs<Q>, env: QueryEnv) => QueryResult<Q>;
+
+// The filter menus' values change only with the captures list, which the view replaces on every
+// change (like the IDF table): every popup asks for them, so they are counted once per list.
+const facetsCache = new WeakMap<readonly Capture[], QueryResult<'facets'>>();
+function facetsFor(captures: readonly Capture[]): QueryResult<'facets'> {
+  let facets = facetsCache.get(captures);
+  if (!facets) {
+    facets = { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };
+    facetsCache.set(captures, facets);
+  }
+  return facets;
+}
 
 export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
   status: (_args, env) => env.status(),
@@ -26,7 +40,7 @@ export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
     return {
       tags: tagsInUse(view.captures()).slice(0, 50),
       duplicateOf: duplicate ? { id: duplicate.id, capturedBy: duplicate.capturedBy, capturedAt: duplicate.capturedAt } : null,
-      canWrite: state.role === 'editor',
+      canWrite: canWrite(state.role),
       redactPersonalData: view.settings().redactPersonalData,
     };
   },
@@ -81,7 +95,6 @@ export const recordQueries: { [Q in RecordQuery]: Handler<Q> } = {
   }),
   members: (_args, { state }) => [...(state.replica?.view.members() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
   facets(_args, { state }) {
-    const captures = state.replica?.view.captures() ?? [];
-    return { tags: tagsInUse(captures), sites: sitesInUse(captures), sentiments: [...SENTIMENTS], channels: [...CHANNELS] };
+    return facetsFor(state.replica?.view.captures() ?? []);
   },
 };
