@@ -7,6 +7,7 @@ import { PeopleSection } from './people/PeopleSection';
 import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import { StatusPanel } from './StatusPanel';
+import { RedactionSettingForm } from './RedactionSettingForm';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
 export function OptionsApp({ model }: { model: OptionsModel }) {
@@ -48,6 +49,10 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
       {joined && model.workspaceSettings.value && (
         <WorkspaceSettingsForm key={JSON.stringify(model.workspaceSettings.value)} settings={model.workspaceSettings.value}
           canEdit={canWrite(status.me?.role)} busy={model.busy.value} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
+      )}
+      {joined && model.workspaceSettings.value && (
+        <RedactionSettingForm enabled={model.workspaceSettings.value.redactPersonalData} canEdit={status.me?.role === 'editor'}
+          busy={model.busy.value} policy={settings.redaction} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
       )}
       {joined && <LeaveSection busy={model.busy.value} managed={settings.managed} onLeave={() => void model.leave()} />}
     </main>

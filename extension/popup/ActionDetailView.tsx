@@ -14,6 +14,8 @@ import { HistoryList } from './HistoryList';
 import { InitiativeField } from './InitiativeField';
 import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
+import { OuterLoopNote } from './OuterLoopNote';
+import { ratingRises } from '../../shared/queries/outer-loop';
 import type { PopupModel } from './popup-model';
 import { backWords } from './router-model';
 import { localCalendarDate } from '../../shared/util/dates';
@@ -45,6 +47,7 @@ export function ActionDetailView({ app, id, active }: { app: PopupModel; id: str
             {detail.action.decision && <DecisionNote decision={detail.action.decision} nameOf={nameOf} now={now} />}
             <InitiativeField id="action-initiative" current={detail.initiative} initiatives={model.initiatives.value}
               disabled={readOnly || model.busy.value} onChange={(id) => void model.setInitiative(id)} onOpen={model.openInitiative} />
+            <OuterLoopNote rises={ratingRises(detail.action, detail.captures)} />
             <EvidenceList captures={detail.captures} disabled={readOnly || model.busy.value} now={now}
               onOpen={model.openCapture} onUnlink={(captureId) => void model.unlink(captureId)} />
             <CommentsSection comments={detail.action.comments} member={(m) => members.find((x) => x.id === m)} now={now}

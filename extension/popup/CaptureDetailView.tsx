@@ -13,6 +13,7 @@ import { DetailBar } from './DetailBar';
 import { HistoryList } from './HistoryList';
 import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
+import { SourceCheckNote } from './SourceCheckNote';
 import type { PopupModel } from './popup-model';
 import { backWords } from './router-model';
 
@@ -46,6 +47,7 @@ export function CaptureDetailView({ app, id, active }: { app: PopupModel; id: st
             <ArchiveControl model={model} capture={capture} asking={asking} onDone={() => setAsking(false)} />
             <Notices error={model.error.value} notice={model.notice.value} />
             <CaptureSummary capture={capture} capturedBy={nameOf(capture.capturedBy)} now={now} onOpenSource={model.openSource} />
+            <SourceCheckNote capture={capture} />
             <CaptureTriage key={capture.id} model={model} capture={capture} readOnly={readOnly} />
             <CaptureLinks model={model} detail={detail} readOnly={readOnly} />
             <CustomerLoop model={model} capture={capture} readOnly={readOnly} nameOf={nameOf} now={now} />

@@ -12,8 +12,8 @@ import { DEFAULT_FILTERS, type InboxFilters as Filters, type InboxModel } from '
 const STATUSES: { id: Filters['status']; label: string }[] = [
   { id: 'new', label: 'New' }, { id: 'triaged', label: 'Triaged' }, { id: 'archived', label: 'Archived' }, { id: 'all', label: 'All' },
 ];
-type Extra = 'tag' | 'channel' | 'sentiment' | 'site';
-const EXTRA_NAMES: Record<Extra, string> = { tag: 'Tag', channel: 'Channel', sentiment: 'Sentiment', site: 'Site' };
+type Extra = 'tag' | 'channel' | 'sentiment' | 'site' | 'source';
+const EXTRA_NAMES: Record<Extra, string> = { tag: 'Tag', channel: 'Channel', sentiment: 'Sentiment', site: 'Site', source: 'Review now' };
 
 export function InboxFilters({ inbox, searchRef }: { inbox: InboxModel; searchRef: RefObject<HTMLInputElement> }) {
   const filters = inbox.filters.value;
@@ -25,6 +25,7 @@ export function InboxFilters({ inbox, searchRef }: { inbox: InboxModel; searchRe
     channel: CHANNELS.map((c) => [c, CHANNEL_LABELS[c]]),
     sentiment: [...SENTIMENTS.map((s): [string, string] => [s, SENTIMENT_LABELS[s]]), ['unset', 'Not set']],
     site: (facets?.sites ?? []).map(({ site, count }) => [site, `${site} (${count})`]),
+    source: [['changed', 'Changed since captured'], ['missing', 'No longer on its page']],
   };
   const valueWords = (key: Extra) => optionsFor[key].find(([v]) => v === filters[key])?.[1].replace(/ \(\d+\)$/, '') ?? filters[key];
 
@@ -59,6 +60,16 @@ export function InboxFilters({ inbox, searchRef }: { inbox: InboxModel; searchRe
           <input type="checkbox" checked={filters.mine} onChange={(e) => inbox.setFilter({ mine: e.currentTarget.checked })} />
           Captured by me
         </label>
+        <label class={`pp-toggle${filters.replyNeeded ? ' is-on' : ''}`}>
+          <input type="checkbox" checked={filters.replyNeeded} 
+            // The queue runs across statuses: a capture already made an action may still await its reply.
+            onChange={(e) => inbox.setFilter(e.currentTarget.checked ? { replyNeeded: true, status: 'all' } : { replyNeeded: false })} />
+          Needs a reply
+        </label>
+        <label class={`pp-toggle${filters.grouped ? ' is-on' : ''}`}>
+          <input type="checkbox" checked={filters.grouped} onChange={(e) => inbox.setFilter({ grouped: e.currentTarget.checked })} />
+          Group similar
+        </label>
       </div>
       {open && (
         <div id="inbox-filter-panel" class="pp-filter-panel">
@@ -73,6 +84,12 @@ export function InboxFilters({ inbox, searchRef }: { inbox: InboxModel; searchRe
             </label>
           ))}
         </div>
+      )}
+      {filters.similarTo && (
+        <p class="pp-similar-note">
+          Showing captures similar to one another.{' '}
+          <button type="button" class="pp-small" onClick={() => inbox.setFilter({ similarTo: '' })}>Show all</button>
+        </p>
       )}
       {!open && active.length > 0 && (
         <ul class="pp-chips" aria-label="Active filters">

@@ -13,7 +13,8 @@ import type { PopupModel } from './popup-model';
 import { PopupHeader, SetupNotice } from './PopupHeader';
 import type { Tab } from './router-model';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { panelId, TabBar, tabId } from './TabBar';
+import { plural } from '../ui/words';
+import { panelId, TabBar, tabId, type TabSpec } from './TabBar';
 
 type Panel = ComponentType<{ model: PopupModel; active: boolean }> & { preload?: () => Promise<void>; loaded?: () => boolean };
 
@@ -53,13 +54,18 @@ export function PopupApp({ model }: { model: PopupModel }) {
   }, !help);
 
   const notJoined = status?.state === 'not_joined';
+  // The reply queue's size rides on the Inbox tab (as its description: the tab is still named Inbox).
+  const replies = model.counts.value?.repliesNeeded ?? 0;
+  const tabs: (TabSpec<Tab> & { panel: Panel })[] = TABS.map((t) => (t.id === 'inbox' && replies > 0
+    ? { ...t, label: <>Inbox <span class="pp-count pp-count-reply" aria-hidden="true">{replies}</span></>, name: 'Inbox', description: `${plural(replies, 'reply', 'replies')} needed` }
+    : t));
   return (
     <div class="pp-app">
       <PopupHeader status={status} onHelp={() => { model.helpOpen.value = true; }} onOptions={model.openOptions} />
       {status && (notJoined || status.state === 'refused') && <SetupNotice status={status} onOptions={model.openOptions} />}
       {!notJoined && (
         <>
-          <TabBar label="Views" idPrefix="main" tabs={TABS} selected={tab} onSelect={(id) => model.router.go({ view: id })} class="pp-tabs pp-main-tabs" />
+          <TabBar label="Views" idPrefix="main" tabs={tabs} selected={tab} onSelect={(id) => model.router.go({ view: id })} class="pp-tabs pp-main-tabs" />
           {TABS.filter((t) => seen.current.has(t.id)).map(({ id, panel: Panel }) => (
             <div key={id} role="tabpanel" id={panelId('main', id)} aria-labelledby={tabId('main', id)} class="pp-panel" hidden={tab !== id}>
               <Panel model={model} active={tab === id && !help} />

@@ -26,11 +26,19 @@ export interface InboxFilters {
   site: string;
   /** Only what I captured. */
   mine: boolean;
+  /** The reply queue: only customers waiting for a reply. */
+  replyNeeded: boolean;
+  /** What revisiting the page found. */
+  source: 'changed' | 'missing' | '';
+  /** Near duplicates listed once, as "+3 similar". */
+  grouped: boolean;
+  /** Only the near-duplicate group of this capture (from a row's "+3 similar"). */
+  similarTo: string;
   text: string;
 }
 
 export const DEFAULT_FILTERS: InboxFilters = {
-  status: DEFAULT_INBOX_FILTER.status ?? 'all', tag: '', channel: '', sentiment: '', site: '', mine: false, text: '',
+  status: DEFAULT_INBOX_FILTER.status ?? 'all', tag: '', channel: '', sentiment: '', site: '', mine: false, replyNeeded: false, source: '', grouped: false, similarTo: '', text: '',
 };
 
 /** The hub's filter for what the controls say; empty controls are left out. */
@@ -42,6 +50,10 @@ export function toInboxFilter(f: InboxFilters, me: string | null): InboxFilter {
   if (f.sentiment) filter.sentiment = f.sentiment;
   if (f.site) filter.site = f.site;
   if (f.mine && me) filter.capturedBy = me;
+  if (f.replyNeeded) filter.loop = 'reply_needed';
+  if (f.source) filter.sourceCheck = f.source;
+  if (f.similarTo) filter.similarTo = f.similarTo;
+  else if (f.grouped) filter.groupSimilar = true;
   if (f.text.trim()) filter.text = f.text.trim();
   return filter;
 }

@@ -4,6 +4,7 @@
  * that let each view paint at once while the hub answers or a cold service worker opens the workspace.
  */
 import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { Member } from '../../shared/schema/records';
 import type { HubClient } from '../messaging/hub-client';
 import type { HubStatus } from '../messaging/protocol';
@@ -20,6 +21,8 @@ export interface PopupModel {
   /** The hub's status; from the cache (as "loading") until the hub answers. */
   status: ReadonlySignal<HubStatus | undefined>;
   members: ReadonlySignal<Member[]>;
+  /** Counts for the tabs: customers waiting for a reply, reviews that changed. */
+  counts: ReadonlySignal<WorkspaceCounts | undefined>;
   memberName(id: string | null): string;
   me(): string | null;
   /** The hub, for views that make their own models (detail views, tabs loaded on first use). */
@@ -62,6 +65,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   const inbox = createInboxModel(hub, context, env);
   const liveStatus = liveQuery(hub, 'status', {});
   const liveMembers = liveQuery(hub, 'members', {});
+  const liveCounts = liveQuery(hub, 'counts', {});
   const status = computed<HubStatus | undefined>(() => {
     if (liveStatus.value.value) return liveStatus.value.value;
     const cache = cached.value;
@@ -79,7 +83,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   });
 
   return {
-    env, router, status, members, inbox, hub, context,
+    env, router, status, members, inbox, hub, context, counts: liveCounts.value,
     me, cachedView,
     memberName: (id) => (id ? byId.value.get(id)?.name ?? 'Someone' : 'Unassigned'),
     viewModel<M extends { dispose(): void }>(key: string, create: () => M): M {
@@ -100,6 +104,7 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
       stopGuard();
       liveStatus.dispose();
       liveMembers.dispose();
+      liveCounts.dispose();
       inbox.dispose();
       for (const model of viewModels.values()) model.dispose();
       router.dispose();

@@ -7,8 +7,8 @@ import { decodeInvite, type Invite } from '../../shared/invite';
 export interface Preferences {
   /** Show the small "Capture feedback" button next to a text selection on pages. */
   inPageButton: boolean;
-  /** What the toolbar badge counts: my due or overdue actions, or new inbox items. */
-  badge: 'due' | 'inbox';
+  /** What the toolbar badge counts: my due or overdue actions, new inbox items, or customers waiting for a reply. */
+  badge: 'due' | 'inbox' | 'replies';
   /** Desktop notifications for assignments and overdue actions. */
   notifications: boolean;
   /** The weekly digest notification ("N overdue, N due this week, ..."). */
@@ -45,7 +45,7 @@ export function cleanPreferences(value: Partial<Preferences> | undefined): Prefe
     (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : fallback);
   return {
     inPageButton: flag('inPageButton'),
-    badge: v.badge === 'inbox' ? 'inbox' : 'due',
+    badge: v.badge === 'inbox' || v.badge === 'replies' ? v.badge : 'due',
     notifications: flag('notifications'),
     weeklyDigest: flag('weeklyDigest'),
     digestDay: whole(v.digestDay, 0, 6, DEFAULT_PREFERENCES.digestDay),
@@ -60,6 +60,8 @@ export interface ManagedPolicy {
   /** When true, people cannot leave or switch the preset workspace. */
   lockWorkspace?: boolean;
   inPageButton?: boolean;
+  /** Replace personal data in captures before they leave the page; on unless set to false. */
+  redactPersonalData?: boolean;
 }
 
 export interface EffectiveSettings extends Settings {
@@ -69,6 +71,11 @@ export interface EffectiveSettings extends Settings {
   managed: boolean;
   /** Problems with the policy, for the options page (a broken policy never breaks the extension). */
   policyProblems: string[];
+  /**
+   * The policy's word on redaction (`redactPersonalData`): true or false, or null when it says
+   * nothing and the workspace's setting decides (on by default).
+   */
+  redaction: boolean | null;
 }
 
 /** How long to wait for managed storage: Chromium on Linux never answers when no policy is installed. */
@@ -109,16 +116,21 @@ export async function readPolicy(
   const memberName = text('memberName');
   const lockWorkspace = flag('lockWorkspace');
   const inPageButton = flag('inPageButton');
+  const redactPersonalData = flag('redactPersonalData');
   if (inviteCode !== undefined) policy.inviteCode = inviteCode;
   if (memberName !== undefined) policy.memberName = memberName;
   if (lockWorkspace !== undefined) policy.lockWorkspace = lockWorkspace;
   if (inPageButton !== undefined) policy.inPageButton = inPageButton;
+  if (redactPersonalData !== undefined) policy.redactPersonalData = redactPersonalData;
   return { policy, problems };
 }
 
 /** Stored settings with policy applied: a valid policy invite wins and, when locked, cannot be left. */
 export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: string[] = []): EffectiveSettings {
-  const effective: EffectiveSettings = { ...stored, preferences: cleanPreferences(stored.preferences), managed: false, policyProblems: [...problems] };
+  const effective: EffectiveSettings = {
+    ...stored, preferences: cleanPreferences(stored.preferences), managed: false, policyProblems: [...problems],
+    redaction: policy.redactPersonalData ?? null,
+  };
   if (policy.inviteCode) {
     try {
       const invite = decodeInvite(policy.inviteCode);

@@ -1,6 +1,7 @@
 /** @module The inbox: captures filtered, searched, newest first, one page at a time. */
-import type { CaptureStatus, Channel, Sentiment } from '../schema/constants';
+import type { CaptureStatus, Channel, LoopState, Sentiment } from '../schema/constants';
 import type { Capture } from '../schema/records';
+import { groupSimilar, type Grouped } from './similar-captures';
 import { createMatcher, parseQuery } from './text-search';
 
 export interface InboxFilter {
@@ -12,6 +13,17 @@ export interface InboxFilter {
   sentiment?: Sentiment | 'unset';
   site?: string;
   capturedBy?: string;
+  /**
+   * Follow-up state. `reply_needed` is the reply queue: it leaves out archived captures unless
+   * `status` asks for archived ones (the team set them aside; the count on the Inbox tab agrees).
+   */
+  loop?: LoopState;
+  /** What revisiting the page found: the review changed, or it is gone (schema 3). */
+  sourceCheck?: 'changed' | 'missing';
+  /** List each group of near duplicates once, its newest capture carrying `similarIds` ("+3 similar"). */
+  groupSimilar?: boolean;
+  /** Only the near-duplicate group of this capture. */
+  similarTo?: string;
   /** Free text over quote, note, tags, author, page title, site and platform. */
   text?: string;
 }
@@ -41,6 +53,9 @@ export function captureFilter(filter: InboxFilter): (capture: Capture) => boolea
     && (filter.sentiment === undefined || (filter.sentiment === 'unset' ? c.sentiment === null : c.sentiment === filter.sentiment))
     && (filter.site === undefined || c.source.site === filter.site)
     && (filter.capturedBy === undefined || c.capturedBy === filter.capturedBy)
+    && (filter.loop === undefined || (c.loop.state === filter.loop
+      && (filter.loop !== 'reply_needed' || c.status !== 'archived' || filter.status === 'archived')))
+    && (filter.sourceCheck === undefined || c.sourceCheck?.state === filter.sourceCheck)
     && matches(c, terms);
 }
 
@@ -68,9 +83,20 @@ export function newestFirst(captures: readonly Capture[]): readonly Capture[] {
   return sorted;
 }
 
-/** One page of the matching captures, newest first, and how many match in all; only the page is copied. */
-export function queryInbox(captures: readonly Capture[], filter: InboxFilter = {}, page: PageRequest = {}): PageOf<Capture> {
+/**
+ * One page of the matching captures, newest first, and how many match in all. `groups`
+ * (near-duplicate groups, see similar-captures.ts) serves the `groupSimilar` and `similarTo`
+ * filters; without it they change nothing. Without them only the page is copied.
+ */
+export function queryInbox(
+  captures: readonly Capture[], filter: InboxFilter = {}, page: PageRequest = {}, groups?: ReadonlyMap<string, readonly string[]>,
+): PageOf<Grouped<Capture>> {
   const keep = captureFilter(filter);
+  if (groups && typeof filter.similarTo === 'string') {
+    const members = new Set(groups.get(filter.similarTo) ?? [filter.similarTo]);
+    return paginate(newestFirst(captures).filter((c) => members.has(c.id) && keep(c)), page);
+  }
+  if (groups && filter.groupSimilar === true) return paginate(groupSimilar(newestFirst(captures).filter(keep), groups), page);
   const offset = Math.max(0, page.offset ?? 0);
   const limit = Math.max(0, page.limit ?? 50);
   const items: Capture[] = [];

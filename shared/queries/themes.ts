@@ -36,7 +36,7 @@ export const CLUSTER_MAX_CAPTURES = 2_000;
  * similar to (at least CLUSTER_SIMILARITY), or starts its own. Deterministic for the same
  * captures. Returns clusters of at least `min` captures, biggest first.
  */
-export function similarityClusters(captures: readonly Capture[], idf: Idf, min: number): Theme[] {
+export function similarityClusters(captures: readonly Capture[], idf: Idf, min: number, similarity = CLUSTER_SIMILARITY): Theme[] {
   const ordered = [...captures].sort(oldestFirst).slice(-CLUSTER_MAX_CAPTURES);
   const clusters: Cluster[] = [];
   // term -> clusters whose centroid has it: a capture is compared only with clusters it shares a word with.
@@ -53,7 +53,7 @@ export function similarityClusters(captures: readonly Capture[], idf: Idf, min: 
       let dot = 0;
       for (const [term, w] of vector) dot += w * (cluster.centroid.get(term) ?? 0);
       const score = dot / Math.sqrt(norm * cluster.norm);
-      if (score >= CLUSTER_SIMILARITY && (!best || score > best.score || (score === best.score && cluster.order < best.cluster.order))) {
+      if (score >= similarity && (!best || score > best.score || (score === best.score && cluster.order < best.cluster.order))) {
         best = { cluster, score };
       }
     }

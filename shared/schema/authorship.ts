@@ -40,6 +40,8 @@ export const AUTHORSHIP_RULES: readonly AuthorshipRuleRow[] = [
   { root: 'activity', field: 'actor', rule: 'writer' },
   { root: 'captures', field: 'capturedBy', rule: 'creator' },
   { root: 'captures', field: 'loop.updatedBy', rule: 'writer-or-none' },
+  { root: 'captures', field: 'loop.reply.by', rule: 'writer' },
+  { root: 'captures', field: 'sourceCheck.checkedBy', rule: 'writer' },
   { root: 'actions', field: 'createdBy', rule: 'creator' },
   { root: 'actions', field: 'comments[].author', rule: 'writer' },
   { root: 'actions', field: 'rankings.*', rule: 'own-key' },

@@ -3,13 +3,14 @@ import type { CommandName, CommandResult } from '../../messaging/protocol';
 import { refuse } from '../errors';
 import { cadenceCommands } from './cadence';
 import { accessCommands } from './access';
+import { pageCommands } from './pages';
 import { recordCommands } from './records';
 import { sessionCommands, type SessionEnv } from './session';
 import { writeEnv } from './write-env';
 
 export type CommandEnv = SessionEnv & { now(): number };
 
-const writing = { ...recordCommands, ...cadenceCommands };
+const writing = { ...recordCommands, ...cadenceCommands, ...pageCommands };
 
 export function runCommand<C extends CommandName>(name: C, args: unknown, env: CommandEnv): Promise<CommandResult<C>> {
   if (!args || typeof args !== 'object' || Array.isArray(args)) throw refuse('invalid', 'Command arguments must be an object.');

@@ -1,4 +1,5 @@
 /** @module What a command that changes the workspace needs: a writer for the current member, and the view to check against. */
+import { MUTATION_ORIGIN } from '../../../shared/doc/origins';
 import { canWrite } from '../../../shared/invite';
 import type { MutationContext } from '../../../shared/mutations/context';
 import type { WorkspaceView } from '../../../shared/read/workspace-view';
@@ -34,7 +35,9 @@ export function writeEnv(state: HubState, now: () => number): WriteEnv {
     view: () => replica().view,
     together: (run) => {
       let result!: ReturnType<typeof run>;
-      replica().doc.transact(() => { result = run(); });
+      // The outer transaction's origin is the one the update carries: it must be a mutation's, or
+      // the replica would not count the change as waiting for the server while offline.
+      replica().doc.transact(() => { result = run(); }, MUTATION_ORIGIN);
       return result;
     },
     me: () => state.settings.memberId,

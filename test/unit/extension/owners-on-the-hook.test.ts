@@ -6,7 +6,7 @@ import type { Hub } from '../../../extension/hub/hub';
 import { currentViewCache, setupViewCacheWriter } from '../../../extension/hub/view-cache-writer';
 import { CACHED_VIEWS, parseViewCache, VIEW_CACHE_KEY, type CachedViewName } from '../../../extension/messaging/view-cache';
 import { assignAction, createAction, setActionStatus } from '../../../shared/mutations/actions';
-import { addCapture } from '../../../shared/mutations/captures';
+import { addCapture, setCaptureStatus, setCustomerLoop } from '../../../shared/mutations/captures';
 import { inMemoryHub } from '../../helpers/in-memory-hub';
 import { sampleCapture } from '../../helpers/workspace';
 
@@ -34,6 +34,18 @@ describe('the toolbar badge', () => {
     await client.call('setPreferences', { preferences: { badge: 'inbox' } });
     addCapture(bob, sampleCapture());
     expect(badgeFor(hub)).toMatchObject({ text: '1', title: 'Closeloop — 1 new capture in the inbox' });
+  });
+
+  it('counts the reply queue when asked to: customers waiting for a reply, archived ones left out', async () => {
+    const { hub, client, peer } = await inMemoryHub();
+    const bob = peer('mem_bob', 'Bob');
+    await client.call('setPreferences', { preferences: { badge: 'replies' } });
+    const [a, b, c] = ['one', 'two', 'three'].map((n) => addCapture(bob, sampleCapture({ text: `Waiting ${n}` })).id!);
+    for (const id of [a!, b!, c!]) setCustomerLoop(bob, id, { state: 'reply_needed' });
+    setCustomerLoop(bob, c!, { state: 'replied', reply: { text: 'Done', where: 'email', url: null } });
+    setCaptureStatus(bob, [b!], 'archived');
+    expect(badgeFor(hub)).toMatchObject({ text: '1', title: 'Closeloop — 1 customer is waiting for a reply' });
+    expect(hub.query('inbox', { filter: { loop: 'reply_needed' }, page: {} }).items.map((x) => x.id)).toEqual([a]);
   });
 
   it('is written to the browser action after changes', async () => {

@@ -1,6 +1,6 @@
 /**
- * @module The authorship check against the schema: the cadence's person fields (schema 2) each
- * refused when forged, migrations passing as the member who runs them, and the rule table equal to
+ * @module The authorship check against the schema: the cadence's person fields (schema 2) and the
+ * evidence's (schema 3) each refused when forged, migrations passing as the member who runs them, and the rule table equal to
  * the table "Fields that record a person" in docs/schema.md.
  */
 import { readFileSync } from 'node:fs';
@@ -8,11 +8,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { migrateWorkspace } from '../../../shared/doc/migrations';
 import { roots } from '../../../shared/doc/roots';
+import { addCapture, setCustomerLoop } from '../../../shared/mutations/captures';
 import { createInitiative, editInitiative } from '../../../shared/mutations/initiatives';
 import { addHuddleNote, endBoard, endHuddle, startBoard, startHuddle } from '../../../shared/mutations/meetings';
+import { recordSourceCheck } from '../../../shared/mutations/source-check';
 import { AUTHORSHIP_RULES } from '../../../shared/schema/authorship';
 import { checkAuthorship } from '../../../sync-server/protocol/authorship';
-import type { TestReplica } from '../../helpers/workspace';
+import { sampleCapture, type TestReplica } from '../../helpers/workspace';
 import { ANA, BOB, refusedWith, workspace } from './authorship-fixture';
 
 describe('a schema migration', () => {
@@ -138,5 +140,49 @@ describe('the rules', () => {
     }
     expect(documented.size).toBeGreaterThan(10);
     expect([...documented].sort()).toEqual(AUTHORSHIP_RULES.map((r) => `${r.root} ${r.field}`).sort());
+  });
+});
+
+describe('the evidence’s person fields (schema 3)', () => {
+  const capture = (r: TestReplica, id: string) => roots(r.doc).captures.get(id) as Y.Map<unknown>;
+
+  it('a reply is recorded as its writer only; another member’s reply is not rewritten in their name', () => {
+    const w = workspace();
+    const made = w.sent(w.ana, () => { addCapture(w.ana.ctx, sampleCapture()); });
+    w.accept(made);
+    w.syncAll();
+    const id = [...roots(w.bob.doc).captures.keys()][0]!;
+    const reply = w.sent(w.ana, () => setCustomerLoop(w.ana.ctx, id, { state: 'replied', reply: { text: 'Fixed in 4.2.', where: 'public', url: null } }));
+    expect(w.check(reply, ANA)).toMatchObject({ ok: true });
+    w.accept(reply);
+    w.syncAll();
+    // Bob records a reply of his own: his name.
+    const own = w.sent(w.bob, () => setCustomerLoop(w.bob.ctx, id, { state: 'replied', reply: { text: 'Emailed her too.', where: 'email', url: null } }));
+    expect(w.check(own, BOB)).toMatchObject({ ok: true });
+    w.accept(own);
+    w.syncAll();
+    // Bob puts words in Ana's reply instead: the whole loop rewritten, her name kept on it.
+    const anas = w.sent(w.ana, () => setCustomerLoop(w.ana.ctx, id, { state: 'replied', reply: { text: 'Fixed in 4.3.', where: 'public', url: null } }));
+    w.accept(anas);
+    w.syncAll();
+    const forged = w.sent(w.bob, () => {
+      const loop = capture(w.bob, id).get('loop') as { reply: object };
+      capture(w.bob, id).set('loop', { ...loop, updatedBy: BOB, reply: { ...loop.reply, text: 'We never make mistakes.' } });
+    });
+    expect(w.check(forged, BOB)).toEqual(refusedWith(/loop\/reply\/by: loop\.reply\.by is mem_ana, not the writer mem_bob/));
+  });
+
+  it('a source check names the member whose browser checked', () => {
+    const w = workspace();
+    const made = w.sent(w.ana, () => { addCapture(w.ana.ctx, sampleCapture()); });
+    w.accept(made);
+    w.syncAll();
+    const id = [...roots(w.bob.doc).captures.keys()][0]!;
+    const check = w.sent(w.bob, () => recordSourceCheck(w.bob.ctx, id, { state: 'missing' }));
+    expect(w.check(check, BOB)).toMatchObject({ ok: true });
+    w.accept(check);
+    w.syncAll();
+    const forged = w.sent(w.bob, () => capture(w.bob, id).set('sourceCheck', { state: 'missing', checkedAt: '2026-12-01T10:00:00.000Z', checkedBy: ANA, text: null, rating: null }));
+    expect(w.check(forged, BOB)).toEqual(refusedWith(/sourceCheck\/checkedBy: sourceCheck\.checkedBy is mem_ana, not the writer mem_bob/));
   });
 });
