@@ -14,7 +14,7 @@ export interface Config {
   host: string;
   /** TCP port; 0 picks a free one. Default 1234. */
   port: number;
-  /** Folder for the signing secret, revocations and workspaces/. Default ./data. */
+  /** Folder for the signing secret, revocations, people/, audit.log and workspaces/. Default ./data. */
   dataDir: string;
   /** Websocket URL written into invites. Default ws://HOST:PORT (null here means "derive it"). */
   publicUrl: string | null;
@@ -34,14 +34,16 @@ export interface Config {
   maxConnectionsPerWorkspace: number;
   /** Bytes held for a client that is not reading before it is dropped (it catches up on reconnect). Default 64 MiB. */
   maxBufferedBytes: number;
-  /** Ping interval; a socket that missed the last pong is dropped, revoked tokens are cut. Default 30000. */
+  /** Ping interval; a socket that missed the last pong is dropped. Default 30000. (Revoked tokens are cut within a second, apart from it.) */
   heartbeatMs: number;
   /** How long a document stays loaded after its last connection closed. Default 30000. */
   idleUnloadMs: number;
   /** Log bytes since the last compaction that trigger the next (at least the compacted size). Default 1 MiB. */
   compactAfterBytes: number;
-  /** Time allowed to pre-validate one incoming update in the guard worker. Default 1000. */
+  /** Time allowed to pre-validate one incoming update in the guard worker, and again to check its authorship. Default 1000. */
   updateTimeoutMs: number;
+  /** Failed authentications per minute from one address before it gets 429 for the rest of that minute. Default 20. */
+  maxAuthFailures: number;
 }
 
 /** Thrown for a value the server cannot run with; `message` names the variable and what is allowed. */
@@ -97,7 +99,7 @@ const websocketUrl = (raw: string, name: string): string => {
 export const OPTIONS: readonly OptionDescriptor[] = [
   { key: 'host', env: 'HOST', default: '127.0.0.1', doc: 'Interface to listen on (0.0.0.0 for every interface).', parse: text },
   { key: 'port', env: 'PORT', default: '1234', doc: 'TCP port; 0 picks a free one.', parse: integer(0, 65535) },
-  { key: 'dataDir', env: 'DATA_DIR', default: './data', doc: 'Folder for the signing secret, revocations and workspaces/.', parse: text },
+  { key: 'dataDir', env: 'DATA_DIR', default: './data', doc: 'Folder for the signing secret, revocations, people/, audit.log and workspaces/.', parse: text },
   { key: 'publicUrl', env: 'PUBLIC_URL', default: 'ws://HOST:PORT', doc: 'Websocket URL written into invites (set it behind a proxy or on 0.0.0.0).', parse: websocketUrl },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', doc: 'Least severe level logged: debug, info, warn or error.', parse: level },
   { key: 'fsync', env: 'FSYNC', default: 'false', doc: 'fdatasync every storage write (survives power loss; a crash or kill -9 is survived either way).', parse: boolean },
@@ -107,10 +109,11 @@ export const OPTIONS: readonly OptionDescriptor[] = [
   { key: 'messageBurst', env: 'MESSAGE_BURST', default: '300', doc: 'Messages a connection may send at once above the sustained rate.', parse: integer(1) },
   { key: 'maxConnectionsPerWorkspace', env: 'MAX_CONNECTIONS_PER_WORKSPACE', default: '200', doc: 'Sockets per workspace; more are refused with HTTP 503.', parse: integer(1) },
   { key: 'maxBufferedBytes', env: 'MAX_BUFFERED_BYTES', default: String(64 * MiB), doc: 'Bytes held for a client that is not reading (64 MiB); past it the socket is dropped and the client catches up when it reconnects.', parse: integer(1024) },
-  { key: 'heartbeatMs', env: 'HEARTBEAT_MS', default: '30000', doc: 'Ping interval in ms; a socket that missed a pong is dropped, revoked or expired tokens are cut.', parse: integer(50) },
+  { key: 'heartbeatMs', env: 'HEARTBEAT_MS', default: '30000', doc: 'Ping interval in ms; a socket that missed a pong is dropped (revoked or expired tokens are cut within a second anyway).', parse: integer(50) },
   { key: 'idleUnloadMs', env: 'IDLE_UNLOAD_MS', default: '30000', doc: 'Ms a document stays loaded after its last connection closed.', parse: integer(0) },
   { key: 'compactAfterBytes', env: 'COMPACT_AFTER_BYTES', default: String(MiB), doc: 'Log bytes appended since the last compaction that trigger the next one (1 MiB), and at least the compacted size.', parse: integer(1) },
-  { key: 'updateTimeoutMs', env: 'UPDATE_TIMEOUT_MS', default: '1000', doc: 'Ms allowed to pre-validate one incoming update in the guard worker.', parse: integer(10) },
+  { key: 'updateTimeoutMs', env: 'UPDATE_TIMEOUT_MS', default: '1000', doc: 'Ms allowed to pre-validate one incoming update in the guard worker, and again to check its authorship.', parse: integer(10) },
+  { key: 'maxAuthFailures', env: 'MAX_AUTH_FAILURES', default: '20', doc: 'Failed authentications per minute from one address; after that it gets 429 until the minute is over.', parse: integer(1) },
 ];
 
 export const DEFAULTS: Config = {
@@ -130,6 +133,7 @@ export const DEFAULTS: Config = {
   idleUnloadMs: 30_000,
   compactAfterBytes: MiB,
   updateTimeoutMs: 1000,
+  maxAuthFailures: 20,
 };
 
 /** Defaults, then environment variables (empty ones count as unset), then `overrides`, all checked. */

@@ -4,15 +4,18 @@
  */
 
 export const REJECT_REASONS = [
-  'malformed', 'timeout', 'viewer_write', 'oversized', 'doc_too_large', 'rate_limited', 'protocol_error', 'slow_reader',
+  'malformed', 'timeout', 'viewer_write', 'oversized', 'doc_too_large', 'rate_limited', 'protocol_error', 'slow_reader', 'forged',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-/** Token refusals (auth/tokens.ts), listed so every series starts at 0. */
-const AUTH_REASONS = ['missing', 'malformed', 'bad_signature', 'wrong_workspace', 'revoked', 'expired'];
+/** Token refusals (auth/access.ts) and rate-limited addresses, listed so every series starts at 0. */
+const AUTH_REASONS = [
+  'missing', 'malformed', 'bad_signature', 'wrong_workspace', 'revoked', 'expired', 'unknown_member', 'member_revoked', 'shared_off',
+  'rate_limited',
+];
 
-/** Upper bounds (seconds) of the guard latency histogram: a typical update validates in tens of µs. */
-const GUARD_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1];
+/** Upper bounds (seconds) of the guard and authorship histograms: a typical update takes tens of µs. */
+const GUARD_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1];
 
 export interface Metrics {
   updatesIn(): void;
@@ -21,6 +24,8 @@ export interface Metrics {
   rejected(reason: RejectReason): void;
   authFailure(reason: string): void;
   guardSeconds(seconds: number): void;
+  /** Time the authorship check of one update took (protocol/authorship.ts). */
+  authorshipSeconds(seconds: number): void;
   /** Current value of a labelled counter, for tests and /healthz. */
   read(): MetricsSnapshot;
   render(gauges: { connections: number; documents: number }): string;
@@ -34,6 +39,8 @@ export interface MetricsSnapshot {
   authFailures: Record<string, number>;
   guardCount: number;
   guardSum: number;
+  authorshipCount: number;
+  authorshipSum: number;
 }
 
 export function createMetrics(memory: () => NodeJS.MemoryUsage = () => process.memoryUsage()): Metrics {
@@ -41,9 +48,10 @@ export function createMetrics(memory: () => NodeJS.MemoryUsage = () => process.m
   const zeros = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, 0]));
   const s: MetricsSnapshot = {
     updatesIn: 0, updatesOut: 0, bytesStored: 0, rejected: zeros(REJECT_REASONS), authFailures: zeros(AUTH_REASONS),
-    guardCount: 0, guardSum: 0,
+    guardCount: 0, guardSum: 0, authorshipCount: 0, authorshipSum: 0,
   };
   const buckets = GUARD_BUCKETS.map(() => 0);
+  const authorshipBuckets = GUARD_BUCKETS.map(() => 0);
   return {
     updatesIn: () => void s.updatesIn++,
     updatesOut: (count) => void (s.updatesOut += count),
@@ -55,6 +63,13 @@ export function createMetrics(memory: () => NodeJS.MemoryUsage = () => process.m
       s.guardSum += seconds;
       GUARD_BUCKETS.forEach((bound, i) => {
         if (seconds <= bound) buckets[i]!++;
+      });
+    },
+    authorshipSeconds(seconds) {
+      s.authorshipCount++;
+      s.authorshipSum += seconds;
+      GUARD_BUCKETS.forEach((bound, i) => {
+        if (seconds <= bound) authorshipBuckets[i]!++;
       });
     },
     read: () => structuredClone(s),
@@ -74,14 +89,17 @@ export function createMetrics(memory: () => NodeJS.MemoryUsage = () => process.m
       metric('closeloop_bytes_stored_total', 'counter', 'Update bytes appended to storage.', [['', s.bytesStored]]);
       metric('closeloop_rejected_messages_total', 'counter', 'Client messages refused, by reason.', labelled(s.rejected));
       metric('closeloop_auth_failures_total', 'counter', 'Refused tokens (upgrade and /auth), by reason.', labelled(s.authFailures));
-      lines.push(
-        '# HELP closeloop_update_guard_seconds Time to pre-validate an update in the guard worker.',
-        '# TYPE closeloop_update_guard_seconds histogram',
-        ...GUARD_BUCKETS.map((bound, i) => `closeloop_update_guard_seconds_bucket{le="${bound}"} ${buckets[i]}`),
-        `closeloop_update_guard_seconds_bucket{le="+Inf"} ${s.guardCount}`,
-        `closeloop_update_guard_seconds_sum ${s.guardSum}`,
-        `closeloop_update_guard_seconds_count ${s.guardCount}`,
+      const histogram = (name: string, help: string, counts: number[], count: number, sum: number) => lines.push(
+        `# HELP ${name} ${help}`,
+        `# TYPE ${name} histogram`,
+        ...GUARD_BUCKETS.map((bound, i) => `${name}_bucket{le="${bound}"} ${counts[i]}`),
+        `${name}_bucket{le="+Inf"} ${count}`,
+        `${name}_sum ${sum}`,
+        `${name}_count ${count}`,
       );
+      histogram('closeloop_update_guard_seconds', 'Time to pre-validate an update in the guard worker.', buckets, s.guardCount, s.guardSum);
+      histogram('closeloop_authorship_check_seconds', 'Time to check who an update writes as, before it is applied.',
+        authorshipBuckets, s.authorshipCount, s.authorshipSum);
       metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', [['', mem.rss]]);
       metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use, in bytes.', [['', mem.heapUsed]]);
       metric('nodejs_external_memory_bytes', 'gauge', 'Memory held outside the V8 heap (buffers), in bytes.', [['', mem.external]]);

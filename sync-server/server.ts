@@ -7,15 +7,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { readMembers } from '../shared/read/members';
+import { createAccess, type Access } from './auth/access';
+import { createClientIds, type ClientIds } from './auth/client-ids';
+import { createFailureLimiter } from './auth/failure-limiter';
 import type { Revocations } from './auth/revocations';
-import { verifyToken } from './auth/tokens';
-import type { Config } from './config';
+import { createAuditLog, type AuditLog } from './audit';
+import { publicUrlOf, type Config } from './config';
 import { createExportRoute } from './http/export';
 import { createRoutes } from './http/routes';
 import { createUpgradeHandler } from './http/upgrade';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
-import { CLOSE, Connection } from './protocol/connection';
+import { createPeopleService } from './people-service';
+import { CLOSE, Connection, type AuthorshipOptions } from './protocol/connection';
 import { createWorkerGuard, type UpdateGuard } from './protocol/update-guard';
 import type { RoomMember } from './rooms/room';
 import { createRooms } from './rooms/rooms';
@@ -30,6 +35,13 @@ export interface SyncServerDeps {
   metrics?: Metrics;
   /** Update pre-validation; default a worker guard bounded by `updateTimeoutMs`. Closed by its owner. */
   guard?: UpdateGuard;
+  /** Who may connect; default the people tables and tokens in `config.dataDir`. */
+  access?: Access;
+  audit?: AuditLog;
+  /** Check who each update writes as (protocol/authorship.ts). Default true; false only to measure its cost. */
+  checkAuthorship?: boolean;
+  /** Which member each Yjs client id writes for; default files in `config.dataDir`. */
+  clientIds?: ClientIds;
 }
 
 export interface SyncServer {
@@ -44,6 +56,8 @@ export interface SyncServer {
 
 /** How long shutdown waits for clients to answer the close handshake before cutting them. */
 const CLOSE_GRACE_MS = 3000;
+/** How often open connections are held against the people tables (a revoked person is cut within it). */
+const RECHECK_MS = 250;
 
 export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServer {
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
@@ -53,25 +67,77 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
     observe: metrics.guardSeconds,
     onRestart: (why) => logger.warn('update guard worker replaced', { why }),
   });
-  const rooms = createRooms({ storage: deps.storage, logger, metrics, ...config });
+  const clientIds = deps.clientIds ?? createClientIds(config.dataDir, (error) => logger.error('client id table not written', { error }));
+  const rooms = createRooms({
+    storage: deps.storage, logger, metrics, ...config,
+    // The server writes a new workspace's meta itself: a device may send those items back after a restore.
+    onCreated: (room) => clientIds.accept(room.workspace, room.doc.clientID, 'server', room.clock(room.doc.clientID)),
+  });
+  const access = deps.access ?? createAccess({ dataDir: config.dataDir, secret: deps.secret, revocations: deps.revocations });
+  const audit = deps.audit ?? createAuditLog(config.dataDir, { onError: (error) => logger.error('audit log not writable', { error }) });
+  const failures = createFailureLimiter(config.maxAuthFailures);
   const byWorkspace = new Map<string, Set<Connection>>();
   let connections = 0;
   let closing: Promise<void> | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
+  let rechecking: NodeJS.Timeout | null = null;
+  let port = config.port;
 
   const stats = () => ({ connections, documents: rooms.count() });
-  const verify = (workspace: string, token: string | null) =>
-    verifyToken(deps.secret, token, { workspace, generation: deps.revocations.generation(workspace) });
+  const verify = (workspace: string, token: string | null) => access.verify(workspace, token);
+  const authFailed = (address: string, reason: string) => {
+    metrics.authFailure(reason);
+    const failuresSoFar = failures.failed(address);
+    if (failuresSoFar > 0) {
+      metrics.authFailure('rate_limited');
+      logger.warn('address blocked after repeated auth failures', { address, failures: failuresSoFar });
+      audit.write('auth.blocked', { address, failures: failuresSoFar, minutes: 1 });
+    }
+  };
+  const blocked = (address: string) => failures.blocked(address);
 
-  const exportRoute = createExportRoute({ verify, rooms, metrics, logger });
-  const http: Server = createServer(createRoutes({ metrics, stats, verify, exportRoute }));
+  /** Member records of a workspace's document, loading it for the moment when nobody is connected. */
+  async function members(workspace: string) {
+    const member: RoomMember = { send() {}, close() {} };
+    const room = await rooms.join(workspace, member);
+    try {
+      return readMembers(room.doc);
+    } finally {
+      rooms.leave(room, member);
+    }
+  }
+
+  const people = createPeopleService({
+    access, audit, logger, dataDir: config.dataDir, members,
+    publicUrl: () => publicUrlOf(config, port),
+    connections: (workspace) => byWorkspace.get(workspace) ?? [],
+    workspaces: () => byWorkspace.keys(),
+  });
+  const authorship: AuthorshipOptions | null = deps.checkAuthorship === false ? null : {
+    timeoutMs: config.updateTimeoutMs,
+    mayBind: people.mayBind,
+    onBound(connection, member, doc) {
+      people.bound(connection, member, readMembers(doc).find((m) => m.id === member)?.name);
+    },
+    onRefused: people.refused,
+    clientOwner: (workspace, client) => clientIds.get(workspace, client),
+    onAccepted(workspace, writer, clients) {
+      for (const [client, end] of clients) clientIds.accept(workspace, client, writer, end);
+    },
+  };
+
+  const exportRoute = createExportRoute({ verify, blocked, authFailed, rooms, metrics, logger });
+  const http: Server = createServer(createRoutes({
+    metrics, stats, verify, blocked, authFailed, admin: people.admin, exportRoute,
+    onError: (error) => logger.error('admin request failed', { error }),
+  }));
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false });
   wss.on('error', (error) => logger.error('websocket server error', { error }));
   http.on('error', (error) => logger.error('http server error', { error }));
   http.on('clientError', (_error, socket) => socket.destroy());
 
   http.on('upgrade', createUpgradeHandler({
-    verify, metrics, logger,
+    verify, blocked, authFailed, logger,
     maxConnectionsPerWorkspace: config.maxConnectionsPerWorkspace,
     connectionsOf: (workspace) => byWorkspace.get(workspace)?.size ?? 0,
     isClosing: () => closing !== null,
@@ -83,32 +149,42 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
         byWorkspace.set(workspace, set);
         connections++;
         const connection: Connection = new Connection({
-          socket, workspace, claims, rooms, guard, metrics, logger,
+          socket, workspace, claims, rooms, guard, metrics, logger, authorship,
           limits: { maxMessagesPerSecond: config.maxMessagesPerSecond, messageBurst: config.messageBurst, maxBufferedBytes: config.maxBufferedBytes },
           onClose() {
             connections--;
             set.delete(connection);
             if (set.size === 0 && byWorkspace.get(workspace) === set) byWorkspace.delete(workspace);
+            people.closed(connection);
           },
         });
         set.add(connection);
+        people.opened(connection);
       });
     },
   }));
 
   function tick(): void {
-    const now = Date.now();
     const problem = deps.revocations.problem();
     if (problem) logger.error('revocation table unreadable: refusing every token', { problem });
     for (const [workspace, set] of byWorkspace) {
-      const generation = deps.revocations.generation(workspace);
+      const peopleProblem = access.problem(workspace);
+      if (peopleProblem) logger.error('people table unreadable: refusing every token of the workspace', { workspace, problem: peopleProblem });
       for (const connection of [...set]) {
         try {
-          connection.tick(generation, now);
+          connection.tick();
         } catch (error) {
           logger.error('heartbeat failed for a connection', { workspace, error });
         }
       }
+    }
+  }
+
+  function recheck(): void {
+    try {
+      people.recheck();
+    } catch (error) {
+      logger.error('access recheck failed', { error });
     }
   }
 
@@ -133,17 +209,22 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
           http.off('error', reject);
           heartbeat = setInterval(tick, config.heartbeatMs);
           heartbeat.unref();
-          resolve({ port: (http.address() as AddressInfo).port });
+          rechecking = setInterval(recheck, RECHECK_MS);
+          rechecking.unref();
+          port = (http.address() as AddressInfo).port;
+          resolve({ port });
         });
       });
     },
     close() {
       closing ??= (async () => {
         if (heartbeat) clearInterval(heartbeat);
+        if (rechecking) clearInterval(rechecking);
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         await closeSockets();
         await rooms.closeAll();
+        clientIds.flush();
         if (!deps.guard) await guard.close();
         http.closeAllConnections();
         await stopped;

@@ -19,3 +19,21 @@ export function writeReviewPage(dir: string, count: number): string {
   writeFileSync(join(dir, 'reviews.html'), html);
   return 'reviews.html';
 }
+
+/**
+ * A review of exactly 10,000 characters with personal data sprinkled through it (an email, a
+ * phone number, a card and an IBAN every ~1,000 characters), for the redaction measure.
+ */
+export function writeLongReviewPage(dir: string): string {
+  const pieces = ['Write to dana.k+orders@example.com about it.', 'Call me on +44 20 7946 0958 after six.', 'I paid with 4111 1111 1111 1111 twice.',
+    'Refund to DE89 3704 0044 0532 0130 00 please.'];
+  let text = '';
+  for (let i = 0; text.length < 10_000; i++) {
+    text += `${OPENINGS[i % OPENINGS.length]} ${PROBLEMS[i % PROBLEMS.length]} on order ${1000 + i}, again. `;
+    if (i % 12 === 11) text += `${pieces[(i / 12 | 0) % pieces.length]} `;
+  }
+  text = text.slice(0, 10_000);
+  writeFileSync(join(dir, 'long-review.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long review</title></head>
+<body><main><article class="review"><p id="long-review">${text}</p></article></main></body></html>`);
+  return 'long-review.html';
+}

@@ -1,7 +1,8 @@
 /**
  * @module `npm run bench:capture`: in Chromium, the time from a click on Save to the capture being
  * stored on the device (the dialog confirms only after IndexedDB committed it) and to it being
- * visible in a second member's browser. Both clocks are this machine's wall clock, read in each
+ * visible in a second member's browser; then what the content script costs: re-finding the page's
+ * captures on load, and redacting a 10,000-character selection (content-costs.ts). Both clocks are this machine's wall clock, read in each
  * page (performance.timeOrigin + performance.now()), so the two profiles can be compared.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,17 +10,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeInvite } from '../../shared/invite';
 import { launchProfile, type Profile } from '../../test/e2e/helpers/browser';
 import { startFixtureServer } from '../../test/e2e/helpers/fixture-server';
 import { CapturePage, OptionsPage } from '../../test/e2e/helpers/pages';
 import { removeDir, startTestServer, type TestServer } from '../../test/integration/helpers/test-server';
 import { waitFor } from '../../test/integration/helpers/wait-for';
 import { median, percentile } from '../stats';
-import { writeReviewPage } from './page';
+import { measureRedaction, measureRefind } from './content-costs';
+import { writeLongReviewPage, writeReviewPage } from './page';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const { values: args } = parseArgs({ options: { captures: { type: 'string', default: '60' } } });
+const { values: args } = parseArgs({ options: { captures: { type: 'string', default: '50' }, loads: { type: 'string', default: '30' } } });
+const LOADS = Math.max(10, Number(args.loads));
 const COUNT = Math.max(50, Number(args.captures));
 const WORKSPACE = 'bench-capture';
 
@@ -38,27 +40,30 @@ const WATCH_SAVE = `(() => {
   window.__clickAt = null; window.__savedAt = null;
   root.addEventListener('click', (e) => { if (e.target.closest && e.target.closest('button') && e.target.closest('button').textContent.trim() === 'Save') window.__clickAt = performance.timeOrigin + performance.now(); }, true);
   new MutationObserver(() => {
-    const s = root.querySelector('[role="status"]');
+    const s = root.querySelector('.cl-saved');
     if (!window.__savedAt && s && s.textContent.startsWith('Saved')) window.__savedAt = performance.timeOrigin + performance.now();
   }).observe(root, { subtree: true, childList: true, characterData: true });
 })()`;
 
 async function main() {
   const out = join(ROOT, '.output/bench');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, EXTENSION_OUT_DIR: out } });
+  // A bench build: the content script records its own work as User Timing measures (extension/capture/marks.ts).
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+    cwd: ROOT, stdio: 'pipe', env: { ...process.env, EXTENSION_OUT_DIR: out, VITE_CLOSELOOP_MARKS: '1' },
+  });
   const pagesDir = mkdtempSync(join(tmpdir(), 'closeloop-bench-pages-'));
   const pageName = writeReviewPage(pagesDir, COUNT);
+  const longName = writeLongReviewPage(pagesDir);
   let server: TestServer | null = null;
   const profiles: Profile[] = [];
   const fixtures = await startFixtureServer(pagesDir);
   try {
     server = await startTestServer({ config: { heartbeatMs: 30_000 } });
-    const invite = encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) });
     const [a, b] = await Promise.all([launchProfile('bench-a', { extensionDir: join(out, 'chrome-mv3') }), launchProfile('bench-b', { extensionDir: join(out, 'chrome-mv3') })]);
     profiles.push(a!, b!);
     const [optionsA, optionsB] = await Promise.all([OptionsPage.open(a!), OptionsPage.open(b!)]);
-    await optionsA.join(invite, 'Bench A');
-    await optionsB.join(invite, 'Bench B');
+    await optionsA.join(server.invite(WORKSPACE, 'Bench A').code, 'Bench A');
+    await optionsB.join(server.invite(WORKSPACE, 'Bench B').code, 'Bench B');
     await Promise.all([optionsA.waitForState(/^Connected$/), optionsB.waitForState(/^Connected$/)]);
     await optionsB.page.evaluate(WATCH_COUNT);
 
@@ -76,6 +81,10 @@ async function main() {
       remote.push(seen - saved[0]);
       await page.dialog().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => page.page.keyboard.press('Escape'));
     }
+    await page.page.close();
+    // The page now has COUNT captures: load it again and again, as a teammate revisiting it would.
+    const refind = await measureRefind(a!.context, fixtures.url(pageName), COUNT, LOADS);
+    const redaction = await measureRedaction(a!.context, fixtures.url(longName), Math.max(10, Math.round(LOADS / 2)));
     const row = (name: string, v: number[]) => `| ${name} | ${v.length} | ${median(v).toFixed(1)} | ${percentile(v, 95).toFixed(1)} | ${Math.min(...v).toFixed(1)} | ${Math.max(...v).toFixed(1)} |`;
     console.log([
       '', `Capture benchmark — ${COUNT} captures from one page, two Chromium profiles, one sync server on 127.0.0.1;`,
@@ -83,10 +92,16 @@ async function main() {
       '| measure | n | median | p95 | min | max |', '|---|---:|---:|---:|---:|---:|',
       row('stored on this device (IndexedDB committed, dialog confirms)', local),
       row('visible in a second profile (its hub has it)', remote),
+      '', `Content script costs, milliseconds (page with ${COUNT} captures loaded ${LOADS} times; a 10,000-character review with personal data):`, '',
+      '| measure | n | median | p95 | min | max |', '|---|---:|---:|---:|---:|---:|',
+      row(`re-find ${COUNT} captures on page load: the anchoring pass (main thread)`, refind.anchor),
+      row(`re-find ${COUNT} captures on page load: navigation start to all highlights painted`, refind.painted),
+      row('redaction of a 10,000-character selection: finding (when the dialog opens)', redaction.find),
+      row('redaction of a 10,000-character selection: replacing (on save)', redaction.apply),
     ].join('\n'));
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
     const file = join(ROOT, '.bench', `capture-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ count: COUNT, local, remote }, null, 2));
+    writeFileSync(file, JSON.stringify({ count: COUNT, local, remote, refind, redaction }, null, 2));
     console.log(`\nRaw figures: ${file}`);
   } finally {
     await Promise.all(profiles.map((p) => p.close()));

@@ -1,41 +1,42 @@
-/** @module Opens the popup page and reads the marks it leaves (see extension/popup/paint-marks.ts). */
+/**
+ * @module Opens extension pages and reads the marks they leave (extension/popup/paint-marks.ts):
+ * the first content of a view committed, from the cache or the hub, and the first live content.
+ * The floor page (floor.ts) leaves the same first-paint mark, so both are timed the same way.
+ */
 import type { Page } from 'playwright-core';
+import { FIRST_LIVE_VIEW, FIRST_VIEW_PAINT, type FirstPaintDetail } from '../../extension/popup/paint-marks';
 import type { Profile } from '../../test/e2e/helpers/browser';
+import { waitFor } from '../../test/integration/helpers/wait-for';
 
 export interface OpenTiming {
-  /** From navigation start to the first list committed (cache or live). */
+  /** From navigation start to the view's first content committed (cache or live). */
   firstPaint: number;
   source: string;
-  /** From navigation start to the first list answered by the hub. */
+  /** From navigation start to the view's first content answered by the hub (NaN when not awaited). */
   firstLive: number;
+  /** The browser's first contentful paint (NaN when none came): a check on the mark, from outside the page's code. */
+  fcp: number;
 }
 
-const readMark = (page: Page, name: string) =>
-  page.evaluate((mark) => {
-    const entry = performance.getEntriesByName(mark, 'mark')[0] as PerformanceMark | undefined;
-    return entry ? { at: entry.startTime, detail: entry.detail as unknown } : null;
-  }, name);
+const readMark = (page: Page, name: string, view: string) =>
+  page.evaluate(([mark, wanted]) => {
+    const entry = (performance.getEntriesByName(mark!, 'mark') as PerformanceMark[]).find((m) => (m.detail as { view?: string })?.view === wanted);
+    return entry ? { at: entry.startTime, detail: entry.detail as FirstPaintDetail } : null;
+  }, [name, view] as const);
 
-async function waitForMark(page: Page, name: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mark = await readMark(page, name);
-    if (mark) return mark;
-    if (Date.now() > deadline) throw new Error(`no ${name} mark within ${timeoutMs} ms`);
-    await page.waitForTimeout(20);
-  }
-}
+const waitForMark = (page: Page, name: string, view: string) =>
+  waitFor(`the ${name} mark of "${view}"`, () => readMark(page, name, view), { timeoutMs: 30_000, intervalMs: 10 });
 
-export async function openPopup(profile: Profile): Promise<{ page: Page; timing: OpenTiming }> {
+/** Opens `path` (e.g. "popup.html#inbox") in a new tab at popup size and waits for `view`'s first paint. */
+export async function openView(profile: Profile, path: string, view: string, options: { live?: boolean } = {}): Promise<{ page: Page; timing: OpenTiming }> {
   const page = await profile.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
-  await page.goto(`chrome-extension://${profile.extensionId}/popup.html`);
-  const first = await waitForMark(page, 'closeloop:first-list-paint');
-  const live = await waitForMark(page, 'closeloop:first-live-list');
-  return {
-    page,
-    timing: { firstPaint: first.at, source: (first.detail as { source?: string })?.source ?? '?', firstLive: live.at },
-  };
+  await page.goto(`chrome-extension://${profile.extensionId}/${path}`);
+  const first = await waitForMark(page, FIRST_VIEW_PAINT, view);
+  const live = options.live ? await waitForMark(page, FIRST_LIVE_VIEW, view) : null;
+  const fcp = await waitFor('first contentful paint', () => page.evaluate(() =>
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime), { timeoutMs: 5_000, intervalMs: 10 }).catch(() => Number.NaN);
+  return { page, timing: { firstPaint: first.at, source: first.detail.source, firstLive: live?.at ?? Number.NaN, fcp } };
 }
 
 /** Types into the search field one key at a time; returns input-to-list milliseconds per keystroke. */
@@ -47,13 +48,8 @@ export async function typeSearch(page: Page, text: string): Promise<number[]> {
   for (const char of text) {
     const before = await page.evaluate(() => performance.getEntriesByName('closeloop:filter-done').length);
     await page.keyboard.type(char);
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const done = await page.evaluate(() => performance.getEntriesByName('closeloop:filter-done').length);
-      if (done > before) break;
-      if (Date.now() > deadline) throw new Error(`no filter-done mark after typing "${char}"`);
-      await page.waitForTimeout(5);
-    }
+    await waitFor(`the filter-done mark after typing "${char}"`, () =>
+      page.evaluate((n) => performance.getEntriesByName('closeloop:filter-done').length > n, before), { timeoutMs: 10_000, intervalMs: 5 });
     durations.push(await page.evaluate(() => {
       const starts = performance.getEntriesByName('closeloop:filter-start');
       const dones = performance.getEntriesByName('closeloop:filter-done');

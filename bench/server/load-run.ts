@@ -46,12 +46,13 @@ export class ClientGroup {
 
   constructor(readonly kind: ClientKind, readonly perRoom: number) {}
 
-  async connect(url: string, rooms: { name: string; token: string }[]): Promise<void> {
+  async connect(url: string, rooms: { name: string; tokens: string[] }[]): Promise<void> {
     for (const room of rooms) {
       for (let c = 0; c < this.perRoom; c++) {
         const slot = this.clients.length;
         this.lastSeq.push(new Map());
-        this.clients.push(connectClient(this.kind, { url, room: room.name, token: room.token, slot, onUpdate: this.received }));
+        const token = room.tokens[c % room.tokens.length]!;
+        this.clients.push(connectClient(this.kind, { url, room: room.name, token, slot, onUpdate: this.received }));
       }
     }
     await Promise.all(this.clients.map((c) => c.synced));

@@ -9,8 +9,10 @@ import type { ClientKind } from './clients';
 import { ClientGroup, type RunSpec } from './load-run';
 import { sleep } from '../stats';
 import { StreamGenerator, type StreamItem } from './stream';
+import { SEED_MEMBER } from './servers';
 
-export type Room = { name: string; token: string };
+/** A workspace of one run: a personal token per client (client c writes as benchMember of its slot) and the seeding member's. */
+export type Room = { name: string; tokens: string[]; seedToken: string };
 
 export type LoadCommand =
   | { op: 'connect'; label: string; kind: ClientKind; perRoom: number; url: string; rooms: Room[]; expectCaptures?: number }
@@ -48,7 +50,7 @@ const handlers = {
   async seed(c: Extract<LoadCommand, { op: 'seed' }>) {
     if (seedState?.captures !== c.captures) seedState = { captures: c.captures, update: seedDocument(c.captures) };
     const writer = new ClientGroup('provider', 1);
-    await writer.connect(c.url, c.rooms);
+    await writer.connect(c.url, c.rooms.map((room) => ({ ...room, tokens: [room.seedToken] })));
     for (const client of writer.clients) Y.applyUpdate(client.doc!, seedState.update);
     const reader = new ClientGroup('provider', 1);
     await reader.connect(c.url, c.rooms);
@@ -76,8 +78,8 @@ const handlers = {
 };
 
 function seedDocument(captures: number): Uint8Array {
-  const members = 5; // several people captured into the workspace, as in real use
-  const gen = new StreamGenerator(members);
+  // Several replicas captured into the workspace, written as the one seeding member (its writer's).
+  const gen = new StreamGenerator(5, () => SEED_MEMBER);
   const doc = new Y.Doc();
   for (const item of gen.make(captures)) Y.applyUpdate(doc, item.update);
   gen.destroy();

@@ -67,9 +67,10 @@ const CONNS_PER_ROOM = 50;
  * whose transient buffers would stay in RSS). Then one provider per seeded room loads its
  * stored document; its per-document figure has the per-connection one taken off.
  */
-export async function memory(load: LoadGenerator, server: ServerHandle, docRooms: Room[], o: Options, oursDataDir: string): Promise<MemoryResult> {
-  const connRooms = rooms('idle', Math.ceil(o.conns / CONNS_PER_ROOM), oursDataDir);
-  const perRoom = Math.round(o.conns / connRooms.length);
+export async function memory(load: LoadGenerator, server: ServerHandle, docRooms: Room[], o: Options, dataDirs: string[]): Promise<MemoryResult> {
+  const count = Math.ceil(o.conns / CONNS_PER_ROOM);
+  const perRoom = Math.round(o.conns / count);
+  const connRooms = rooms(`idle-${server.kind}`, count, perRoom, dataDirs);
   const label = `${server.kind}-memory`;
   const connect = async (what: string, perRoomNow: number, list: Room[], expectCaptures?: number) => {
     await load.call({ op: 'connect', label: `${label}-${what}`, kind: 'provider', perRoom: perRoomNow, url: server.url, rooms: list, expectCaptures });

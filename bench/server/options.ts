@@ -28,8 +28,10 @@ export interface Options {
   captures: number;
   /** Memory samples (each after a forced GC) whose median is taken. */
   samples: number;
-  /** Phases to run: memory, latency, ramp. */
+  /** Phases to run: memory, latency, ramp, revoke. */
   phases: string[];
+  /** Revoke phase: people revoked one after another. */
+  revokes: number;
   /** Record a CPU profile of each server's main thread for every load run (.bench/profiles/). */
   profile: boolean;
   quick: boolean;
@@ -38,17 +40,17 @@ export interface Options {
 const DEFAULTS: Options = {
   rooms: 20, clients: 10, rate: 200, reps: 5, seconds: 5, warmup: 2, client: 'provider', rampClient: 'raw',
   steps: [500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000], stepSeconds: 4, p99Limit: 250, minDelivered: 0.98,
-  conns: 1000, docs: 20, captures: 200, samples: 5, phases: ['memory', 'latency', 'ramp'], profile: false, quick: false,
+  conns: 1000, docs: 20, captures: 200, samples: 5, phases: ['memory', 'latency', 'ramp', 'revoke'], revokes: 20, profile: false, quick: false,
 };
 
 const QUICK: Partial<Options> = {
-  reps: 2, seconds: 3, warmup: 1, steps: [1000, 2000, 3000, 5000], stepSeconds: 2, conns: 200, docs: 10, samples: 3,
+  reps: 2, seconds: 3, warmup: 1, steps: [1000, 2000, 3000, 5000], stepSeconds: 2, conns: 200, docs: 10, samples: 3, revokes: 10,
 };
 
 const USAGE = `usage: npm run bench:server -- [--quick] [--rooms N] [--clients N] [--rate N] [--reps N]
   [--seconds N] [--warmup N] [--client provider|raw] [--ramp-client raw|provider] [--steps 250,500,...]
   [--step-seconds N] [--p99-limit MS] [--min-delivered 0.98] [--conns N] [--docs N] [--captures N]
-  [--samples N] [--phases memory,latency,ramp] [--profile]   (or env BENCH_ROOMS=..., BENCH_QUICK=1, ...)`;
+  [--samples N] [--phases memory,latency,ramp,revoke] [--revokes N] [--profile]   (or env BENCH_ROOMS=..., BENCH_QUICK=1, ...)`;
 
 export function parseOptions(argv = process.argv.slice(2), env = process.env): Options {
   const given = new Map<string, string>();

@@ -12,7 +12,7 @@ import type { Room } from './load';
 import type { RunResult } from './load-run';
 import type { Options } from './options';
 import { cpuMs, machineBusyMs } from './proc';
-import { REPO_ROOT, tokenFor, type ServerHandle } from './servers';
+import { benchMember, REPO_ROOT, SEED_MEMBER, tokensFor, type ServerHandle } from './servers';
 import { sleep } from '../stats';
 
 export interface RampStep {
@@ -24,11 +24,17 @@ export interface RampStep {
   firstAttempt?: RunResult;
 }
 
-/** Room names for one run; tokens are signed with our data folder's secret (the reference ignores them). */
-export function rooms(prefix: string, count: number, oursDataDir: string): Room[] {
+/**
+ * Room names for one run, with a personal token per client: client c of room i is slot
+ * i * perRoom + c and writes as benchMember(slot). Tokens are valid on both our servers (the
+ * reference ignores them).
+ */
+export function rooms(prefix: string, count: number, perRoom: number, dataDirs: string[]): Room[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `${prefix}-${String(i).padStart(3, '0')}`;
-    return { name, token: tokenFor(oursDataDir, name) };
+    const members = Array.from({ length: perRoom }, (_, c) => benchMember(i * perRoom + c));
+    const [seedToken, ...tokens] = tokensFor(dataDirs, name, [SEED_MEMBER, ...members]);
+    return { name, tokens, seedToken: seedToken! };
   });
 }
 
@@ -54,8 +60,8 @@ async function runOnce(load: LoadGenerator, server: ServerHandle, all: ServerHan
   prefix: string; kind: Options['client']; o: Options; rate: number; warmupMs: number; drainMs: number;
 }): Promise<RunResult> {
   const label = `${server.kind}-${run.prefix}`;
-  const ours = all.find((s) => s.kind === 'ours')!;
-  await load.call({ op: 'connect', label, kind: run.kind, perRoom: run.o.clients, url: server.url, rooms: rooms(run.prefix, run.o.rooms, ours.dataDir) });
+  const dirs = all.filter((s) => s.kind !== 'reference').map((s) => s.dataDir);
+  await load.call({ op: 'connect', label, kind: run.kind, perRoom: run.o.clients, url: server.url, rooms: rooms(run.prefix, run.o.rooms, run.o.clients, dirs) });
   const inspector = run.o.profile ? await openInspector(server.inspectorUrl!) : null;
   try {
     await quiesce([...all.map((s) => s.pid), load.pid]);

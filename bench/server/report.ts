@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { RunResult } from './load-run';
 import type { Options } from './options';
 import type { MemoryResult } from './memory';
+import type { CheckCost } from './check-cost';
 import type { RampStep } from './phases';
+import type { RevokeResult } from './revoke';
 import { REPO_ROOT } from './servers';
 import { median } from '../stats';
 
@@ -16,6 +18,8 @@ export interface Results {
   memory: Partial<Record<string, MemoryResult>>;
   latency: Partial<Record<string, RunResult[]>>;
   ramp: Partial<Record<string, RampStep[]>>;
+  checkCost?: CheckCost;
+  revoke?: RevokeResult;
 }
 
 export interface Row { metric: string; ours: number; reference: number; ratio: number; better: string; unit: string; note?: string }
@@ -48,11 +52,13 @@ export function header(o: Options, env: ReturnType<typeof environment>): string 
   return [
     'Closeloop sync server vs the reference y-websocket server (one run, same load, one server loaded at a time)',
     `  ours:      node --import tsx sync-server/cli/serve.ts   (DATA_DIR=<temp>, LOG_LEVEL=warn, every other option default)`,
+    `  unchecked: node --import tsx bench/server/serve-unchecked.ts   (ours without the authorship check; latency and ramp only)`,
     `  reference: node node_modules/@y/websocket-server/src/server.js   (YPERSISTENCE=<temp>: LevelDB on)`,
     `  machine:   ${env.cpus} x ${env.cpuModel}, ${env.memoryGiB} GiB, ${env.os}, node ${env.node}`,
     `  versions:  ${v}`,
     `  load:      ${o.rooms} rooms x ${o.clients} clients, one load-generator process; each update is one capture`,
-    `             written by shared/mutations addCapture (~1 KB), sender's send time carried in it`,
+    `             written by shared/mutations addCapture (~1 KB) as the sending client's own member (a personal`,
+    `             token each), sender's send time carried in it`,
     `  latency:   ${o.rate} updates/s aggregate, ${o.reps} x (${o.warmup} s warm-up + ${o.seconds} s counted) per server,`,
     `             ${o.client === 'provider' ? 'stock y-websocket WebsocketProvider clients' : 'raw y-protocols clients'}; fan-out latency = receive time - send time, every receiver`,
     `  ramp:      offered ${o.steps.join(', ')} updates/s, 1 s warm-up + ${o.stepSeconds} s counted each, ${o.rampClient} clients;`,
@@ -117,9 +123,9 @@ export function summaryRows(r: Results, o: Options): Row[] {
   return rows;
 }
 
-export function table(rows: Row[]): string {
+export function table(rows: Row[], header = ['metric', 'unit', 'ours', 'reference', 'ours/ref', 'better']): string {
   const fmt = (v: number) => (Number.isNaN(v) ? '-' : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
-  const lines = [['metric', 'unit', 'ours', 'reference', 'ours/ref', 'better']];
+  const lines = [header];
   for (const row of rows) lines.push([row.metric, row.unit, fmt(row.ours), fmt(row.reference), Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}x` : '-', row.better]);
   const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
   const out = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
@@ -133,7 +139,7 @@ export function rampTable(r: Results): string {
   const rates = [...new Set(Object.values(r.ramp).flatMap((steps) => steps!.map((s) => s.rate)))].sort((a, b) => a - b);
   const lines = [['offered/s', 'server', 'p50 ms', 'p99 ms', 'delivered', 'server CPU', 'generator CPU', 'others CPU', 'verdict']];
   for (const rate of rates) {
-    for (const kind of ['ours', 'reference']) {
+    for (const kind of ['ours', 'unchecked', 'reference']) {
       const step = r.ramp[kind]?.find((s) => s.rate === rate);
       if (!step) continue;
       const x = step.result;

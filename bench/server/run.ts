@@ -1,9 +1,11 @@
 /**
- * @module `npm run bench:server`: our sync server against the reference @y/websocket-server, each
- * its own child process on 127.0.0.1, driven by one load-generator process. Order: seed documents,
- * restart both (with the inspector, to force GC) and measure memory, restart both (without) and
- * measure latency at a fixed rate and the sustained rate on a ramp. Prints the table and writes
- * `.bench/server-<timestamp>.json`. Both servers and all temp folders are removed on any exit.
+ * @module `npm run bench:server`: our sync server against the reference @y/websocket-server, and
+ * against itself without the authorship check ("unchecked"), each its own child process on
+ * 127.0.0.1, driven by one load-generator process. Order: seed documents, restart ours and the
+ * reference (with the inspector, to force GC) and measure memory, restart all three (without) and
+ * measure latency at a fixed rate and the sustained rate on a ramp, then how soon a revoked person
+ * is disconnected. Prints the tables and writes `.bench/server-<timestamp>.json`. Every server and
+ * temp folder is removed on any exit.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,9 @@ import { memory, seed } from './memory';
 import { latency, ramp, rooms } from './phases';
 import { machineBusyMs, procAvailable } from './proc';
 import { environment, header, rampTable, summaryRows, table, type Results } from './report';
-import { cleanup, cleanupSync, KINDS, REPO_ROOT, startServer, tempDir, type ServerHandle } from './servers';
+import { measureRevocation } from './revoke';
+import { checkRows, scrapeCheckCost } from './check-cost';
+import { cleanup, cleanupSync, KINDS, MEMORY_KINDS, REPO_ROOT, shareSecret, startServer, tempDir, type ServerHandle, type ServerKind } from './servers';
 
 const options = parseOptions();
 const env = environment();
@@ -32,9 +36,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function startBoth(dirs: Record<string, string>, inspect: boolean): Promise<ServerHandle[]> {
+async function startBoth(dirs: Record<string, string>, inspect: boolean, kinds: readonly ServerKind[] = KINDS): Promise<ServerHandle[]> {
   const servers: ServerHandle[] = [];
-  for (const kind of KINDS) servers.push(await startServer(kind, dirs[kind]!, { inspect }));
+  for (const kind of kinds) servers.push(await startServer(kind, dirs[kind]!, { inspect }));
   return servers;
 }
 
@@ -52,6 +56,8 @@ async function main(): Promise<void> {
   log(`  machine load before start: ${othersPct.toFixed(0)}% of one core busy with other processes` +
     (othersPct > 25 ? ' — WARNING: a busy machine; expect noisy figures (see "others CPU" per run)' : ''));
   const dirs = Object.fromEntries(KINDS.map((kind) => [kind, tempDir(kind)]));
+  const tokenDirs = [dirs.ours!, dirs.unchecked!];
+  shareSecret(tokenDirs);
   const load = await startLoadGenerator();
   const results: Results = { memory: {}, latency: {}, ramp: {} };
   const phases = new Set(options.phases);
@@ -59,15 +65,15 @@ async function main(): Promise<void> {
   if (phases.has('memory')) {
     log('\nmemory: seeding documents, then restarting both servers on them');
     // Tokens come from issueInvite on our data folder, which creates its secret before the server starts.
-    const docRooms = rooms('doc', options.docs, dirs.ours!);
-    let servers = await startBoth(dirs, false);
+    const docRooms = rooms('doc', options.docs, 1, tokenDirs);
+    let servers = await startBoth(dirs, false, MEMORY_KINDS);
     for (const server of servers) await seed(load, server, docRooms, options.captures);
     // The reference stores to LevelDB after relaying: give its last writes time to land before SIGTERM.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await stopBoth(servers);
-    servers = await startBoth(dirs, true);
+    servers = await startBoth(dirs, true, MEMORY_KINDS);
     for (const server of servers) {
-      const m = await memory(load, server, docRooms, options, dirs.ours!);
+      const m = await memory(load, server, docRooms, options, tokenDirs);
       results.memory[server.kind] = m;
       log(`  ${server.kind.padEnd(9)} baseline RSS ${mib(m.baseline.rss)} MiB; ` +
         `+${m.conns} idle connections ${mib(m.withConns.rss - m.baseline.rss)} MiB RSS, ${mib(m.withConns.heap - m.baseline.heap)} MiB heap; ` +
@@ -87,17 +93,31 @@ async function main(): Promise<void> {
       log(`\nramp: ${options.rampClient} clients`);
       results.ramp = await ramp(load, servers, options, log);
     }
+    results.checkCost = await scrapeCheckCost(servers.find((s) => s.kind === 'ours')!);
     await stopBoth(servers);
+  }
+
+  if (phases.has('revoke')) {
+    log('\nrevoke: a connected person revoked from another process (as npm run revoke does), until their socket closes');
+    const [server] = await startBoth(dirs, false, ['ours']);
+    results.revoke = await measureRevocation(server!, options.revokes);
+    log(`  ${results.revoke.samples.length} revocations: median ${results.revoke.median.toFixed(0)} ms, max ${results.revoke.max.toFixed(0)} ms`);
+    await server!.stop();
   }
 
   if (Object.keys(results.ramp).length > 0) log(`\nramp (CPU in % of one core; server: all its threads; generator: the load process)\n${rampTable(results)}`);
   const rows = summaryRows(results, options);
   log(`\nsummary (ours/ref < 1 means ours uses less / is faster, except sustained updates/s where higher is better)\n`);
   log(table(rows));
+  const check = checkRows(results, options);
+  if (check.length > 0) {
+    log('\nthe authorship check: ours (checked) against the same server without it (unchecked)\n');
+    log(table(check, ['metric', 'unit', 'checked', 'unchecked', 'ratio', 'better']));
+  }
   const outDir = join(REPO_ROOT, '.bench');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `server-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, options, environment: env, summary: rows, results }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, options, environment: env, summary: rows, authorshipCheck: check, results }, null, 2)}\n`);
   log(`\nwritten: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 

@@ -1,22 +1,29 @@
 /**
- * @module The two servers under test as child processes on 127.0.0.1, and the cleanup that
- * removes every child and temp folder whatever happens (normal end, error, Ctrl+C). Ours:
- * `node --import tsx sync-server/cli/serve.ts` with DATA_DIR, PORT, LOG_LEVEL=warn. The reference:
- * `node node_modules/@y/websocket-server/src/server.js` with HOST, PORT, YPERSISTENCE (LevelDB).
- * The reference does not report a port chosen by the OS, so a free port is picked here first.
+ * @module The servers under test as child processes on 127.0.0.1, and the cleanup that removes
+ * every child and temp folder whatever happens (normal end, error, Ctrl+C). Ours:
+ * `node --import tsx sync-server/cli/serve.ts` with DATA_DIR, PORT, LOG_LEVEL=warn; "unchecked":
+ * the same server without the authorship check (bench/server/serve-unchecked.ts), to measure
+ * what the check costs. The reference: `node node_modules/@y/websocket-server/src/server.js` with
+ * HOST, PORT, YPERSISTENCE (LevelDB). The reference does not report a port chosen by the OS, so a
+ * free port is picked here first. Every client gets a personal token of its own member
+ * (benchMember(slot)), signed with one secret that our two servers' data folders share.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issueInvite } from '../../sync-server/auth/invites';
+import { changePeople } from '../../sync-server/auth/people';
+import { loadOrCreateSecret, SECRET_FILE } from '../../sync-server/auth/secret';
+import { signToken } from '../../sync-server/auth/tokens';
 import { sleep } from '../stats';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export type ServerKind = 'ours' | 'reference';
-export const KINDS: readonly ServerKind[] = ['ours', 'reference'];
+export type ServerKind = 'ours' | 'unchecked' | 'reference';
+export const KINDS: readonly ServerKind[] = ['ours', 'unchecked', 'reference'];
+/** The servers the memory phase compares (the check holds no memory of its own). */
+export const MEMORY_KINDS: readonly ServerKind[] = ['ours', 'reference'];
 
 export interface ServerHandle {
   kind: ServerKind;
@@ -44,17 +51,37 @@ export function adopt(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** An editor token for `room`, signed with the secret in our server's data folder. */
-export function tokenFor(dataDir: string, room: string): string {
-  return issueInvite({ dataDir, server: 'ws://127.0.0.1', workspace: room, role: 'editor' }).token;
+/** The member id of load client `slot`: the updates it sends are written as this member. */
+export const benchMember = (slot: number) => `mem_b${slot}`;
+/** The member that writes the seeded documents. */
+export const SEED_MEMBER = 'mem_bseed';
+
+/** Our servers' data folders share the first one's signing secret, so one token works on both. */
+export function shareSecret(dataDirs: string[]): void {
+  loadOrCreateSecret(dataDirs[0]!);
+  for (const dir of dataDirs.slice(1)) copyFileSync(`${dataDirs[0]}/${SECRET_FILE}`, `${dir}/${SECRET_FILE}`);
+}
+
+/** Personal editor tokens for `members` in `room`, each entered in the people table of every folder. */
+export function tokensFor(dataDirs: string[], room: string, members: string[]): string[] {
+  for (const dir of dataDirs) {
+    changePeople(dir, room, (people) => {
+      for (const id of members) {
+        people.people[id] ??= { id, name: id, role: 'editor', via: 'invite', status: 'active', generation: 0, invitedAt: null, revokedAt: null, lastSeenAt: null };
+      }
+    });
+  }
+  const secret = loadOrCreateSecret(dataDirs[0]!);
+  return members.map((id) => signToken(secret, { workspace: room, role: 'editor', generation: 0, member: { id, generation: 0 } }));
 }
 
 export async function startServer(kind: ServerKind, dataDir: string, options: { inspect: boolean }): Promise<ServerHandle> {
   const port = await freePort();
   const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
   const env = { ...baseEnv(), HOST: '127.0.0.1', PORT: String(port) };
-  const child = adopt(kind === 'ours'
-    ? spawn(process.execPath, [...inspect, '--import', 'tsx', 'sync-server/cli/serve.ts'], {
+  const entry = kind === 'unchecked' ? 'bench/server/serve-unchecked.ts' : 'sync-server/cli/serve.ts';
+  const child = adopt(kind !== 'reference'
+    ? spawn(process.execPath, [...inspect, '--import', 'tsx', entry], {
       cwd: REPO_ROOT, env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
     })
     : spawn(process.execPath, [...inspect, 'node_modules/@y/websocket-server/src/server.js'], {

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { addCapture } from '../../shared/mutations/captures';
 import type { Channel, Sentiment } from '../../shared/schema/constants';
+import { benchMember } from './servers';
 
 const MARK = 'benchmark:';
 const MARK_BYTES = Buffer.from(MARK, 'latin1');
@@ -44,7 +45,8 @@ export class StreamGenerator {
   private readonly docs: Y.Doc[] = [];
   private nextSeq = 1;
 
-  constructor(readonly slots: number) {
+  /** `actorOf(slot)`: the member a slot's captures are written as (its client's own member). */
+  constructor(readonly slots: number, private readonly actorOf: (slot: number) => string = benchMember) {
     for (let s = 0; s < slots; s++) this.docs.push(new Y.Doc());
   }
 
@@ -69,7 +71,7 @@ export class StreamGenerator {
     const i = seq % QUOTES.length;
     const site = SITES[seq % SITES.length]!;
     const note = `${MARK}${pad(slot, SLOT_DIGITS)}:${pad(seq, SEQ_DIGITS)}:${TIME_PLACEHOLDER}`;
-    addCapture({ doc, actor: `member-${slot}` }, {
+    addCapture({ doc, actor: this.actorOf(slot) }, {
       text: `${QUOTES[i]} (#${seq})`,
       note,
       tags: ['bench', i % 2 ? 'ux' : 'bug'],

@@ -3,6 +3,7 @@
  * menu, in-page button). The selection is read and cloned synchronously at that moment; the hub
  * connection lives only as long as the dialog, so ordinary page loads never wake the background.
  */
+import type { ReadonlySignal } from '@preact/signals';
 import type { HubClient } from '../messaging/hub-client';
 import { createDraft, type DraftReaders } from './capture-draft';
 import { createCaptureModel } from './capture-model';
@@ -18,6 +19,8 @@ export interface CaptureControllerDeps {
   isTrusted: TrustCheck;
   readers?: DraftReaders;
   closeDelayMs?: number;
+  /** The policy's word on redaction (null: the workspace's setting decides). */
+  redaction?: ReadonlySignal<boolean | null>;
 }
 
 export interface CaptureController {
@@ -50,9 +53,12 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
       const hub = connect();
       const model = createCaptureModel({
         hub, draft, onDone: controller.close, ...(deps.closeDelayMs !== undefined ? { closeDelayMs: deps.closeDelayMs } : {}),
+        ...(deps.redaction ? { redaction: deps.redaction } : {}),
       });
       session = { dispose() { model.dispose(); hub.close(); }, range: draft.range };
-      layer.show(<CaptureDialog model={model} isTrusted={isTrusted} onClose={controller.close} />);
+      layer.show(<CaptureDialog model={model} isTrusted={isTrusted} onClose={controller.close}
+        onExpand={(expander) => { controller.close(); pressExpander(expander); }}
+        onWholeWords={(wider) => { controller.close(); if (restoreSelection(win, wider)) controller.open(); }} />);
     },
     close() {
       if (!session) return;
@@ -67,14 +73,24 @@ export function createCaptureController(deps: CaptureControllerDeps): CaptureCon
   return controller;
 }
 
-/** Gives the person their selection back, as it was when the dialog opened, if the page still has it. */
-function restoreSelection(win: Window, range: Range) {
+/** Gives the person their selection back (or the one given), if the page still has it; true when it did. */
+function restoreSelection(win: Window, range: Range): boolean {
   try {
     const selection = win.getSelection();
-    if (!selection || !range.startContainer.isConnected) return;
+    if (!selection || !range.startContainer.isConnected) return false;
     selection.removeAllRanges();
     selection.addRange(range);
+    return true;
   } catch {
-    // The page changed under the range; leaving the selection empty is fine.
+    return false; // The page changed under the range; leaving the selection empty is fine.
+  }
+}
+
+/** Presses the page's "read more" for the person (they asked, with a trusted click), then leaves them to select again. */
+function pressExpander(expander: Element) {
+  try {
+    if (expander.isConnected) (expander as HTMLElement).click();
+  } catch {
+    // A page that throws in its own handler: nothing of ours to undo.
   }
 }

@@ -7,8 +7,12 @@ import type { NewCapture } from '../../shared/mutations/clean-capture';
 import { cutText } from '../../shared/util/text';
 import { LIMITS, type Channel, type Sentiment } from '../../shared/schema/constants';
 import type { CaptureAnchor, CaptureSource } from '../../shared/schema/records';
+import type { Finding } from '../../shared/redact/detect';
 import { describeRange, selectionText } from './anchor';
 import { extractContext, type ExtractedContext } from './extract';
+import { checkHealth, type HealthWarning } from './health/checks';
+import { markStart, measure } from './marks';
+import { findingsInQuote, redactCapture } from './redact-capture';
 
 export interface CaptureDraft {
   /** The quote as it will be stored: the selection's text, cut to LIMITS.captureText. */
@@ -20,6 +24,10 @@ export interface CaptureDraft {
   channel: Channel;
   sentiment: Sentiment | null;
   anchor: CaptureAnchor | null;
+  /** Personal data found in `text` (emails, phones, cards, IBANs, ID numbers), in order. */
+  personal: Finding[];
+  /** What may make this capture weaker evidence than it looks (collapsed text, two reviews, a cut quote …). */
+  health: HealthWarning[];
   /** The clone taken at open, to give the person their selection back when the dialog closes. */
   range: Range;
 }
@@ -29,6 +37,7 @@ export interface DraftReaders {
   text?: (range: Range) => string;
   anchor?: (range: Range) => CaptureAnchor;
   extract?: (doc: Document, range: Range, pageUrl: string) => ExtractedContext;
+  health?: typeof checkHealth;
 }
 
 /**
@@ -43,19 +52,25 @@ export function createDraft(selection: Range, doc: Document, pageUrl: string, re
   // Trimmed after the cut as the hub trims, so the quote shown is exactly the quote stored.
   const text = cutText(whole, LIMITS.captureText).trimEnd();
   const context = (readers.extract ?? extractContext)(doc, range, pageUrl);
+  // A page whose markup defeats the anchor still gets its feedback saved, just without re-highlighting.
+  const anchor = attempt(() => (readers.anchor ?? describeRange)(range), null);
+  const started = markStart();
+  const personal = attempt(() => findingsInQuote(text, anchor), []);
+  measure('closeloop:redact-find', started, { characters: text.length, findings: personal.length });
   return {
     text,
     selectedLength: whole.length,
     source: context.source,
     channel: context.channel,
     sentiment: context.sentiment,
-    // A page whose markup defeats the anchor still gets its feedback saved, just without re-highlighting.
-    anchor: attempt(() => (readers.anchor ?? describeRange)(range), null),
+    anchor,
+    personal,
+    health: attempt(() => (readers.health ?? checkHealth)({
+      range, siteUrl: context.source.url, anchor, adapter: context.adapter ?? null, text, win: doc.defaultView ?? window,
+    }), []),
     range,
   };
 }
-
-/** Cuts to `max` characters without splitting a surrogate pair (half an emoji would not survive JSON). */
 
 /** The fields the person edits in the dialog. */
 export interface DraftEdits {
@@ -63,9 +78,23 @@ export interface DraftEdits {
   tags: string[];
   sentiment: Sentiment | null;
   channel: Channel;
+  /** Replace personal data (on unless the administrator's policy turned it off). */
+  redact?: boolean;
+  /** Values of findings the person chose to keep as they are. */
+  kept?: ReadonlySet<string>;
 }
 
+/** The capture as it leaves the page: personal data replaced first, unless redaction is off. */
 export function toNewCapture(draft: CaptureDraft, edits: DraftEdits): NewCapture {
+  const capture = plainCapture(draft, edits);
+  if (edits.redact === false) return capture;
+  const started = markStart();
+  const redacted = redactCapture(capture, draft.personal, edits.kept ?? new Set());
+  measure('closeloop:redact-apply', started, { characters: capture.text.length });
+  return redacted;
+}
+
+function plainCapture(draft: CaptureDraft, edits: DraftEdits): NewCapture {
   return {
     text: draft.text,
     ...(draft.selectedLength > draft.text.length ? { truncatedFrom: draft.selectedLength } : {}),

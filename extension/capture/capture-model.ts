@@ -3,9 +3,10 @@
  * and everything typed stay here until a save succeeds, so a failed or refused save loses nothing.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { applyRedaction } from '../../shared/redact/detect';
 import { LIMITS, type Channel, type Sentiment } from '../../shared/schema/constants';
 import type { HubClient } from '../messaging/hub-client';
-import type { CaptureContext, HubStatus } from '../messaging/protocol';
+import type { CaptureContext, HubStatus, SimilarCapture } from '../messaging/protocol';
 import { liveQuery } from '../ui/live-query';
 import { toNewCapture, type CaptureDraft } from './capture-draft';
 import { cleanTag } from './tag-text';
@@ -23,8 +24,14 @@ export interface CaptureModel {
   tagProblem: Signal<string | null>;
   sentiment: Signal<Sentiment | null>;
   channel: Signal<Channel>;
+  /** Whether personal data is replaced before saving (the administrator's policy may turn it off). */
+  redaction: ReadonlySignal<boolean>;
+  /** Values of personal-data findings the person chose to keep. */
+  kept: Signal<ReadonlySet<string>>;
   status: ReadonlySignal<HubStatus | undefined>;
   context: ReadonlySignal<CaptureContext | undefined>;
+  /** Captures of the team that read like this one, with the actions they feed. */
+  similar: ReadonlySignal<SimilarCapture[] | undefined>;
   access: ReadonlySignal<Access>;
   /** An earlier capture of this text on this page: known before saving, or learned from a refused save. */
   duplicate: ReadonlySignal<{ capturedAt: string | null } | null>;
@@ -35,7 +42,10 @@ export interface CaptureModel {
   /** Adds a tag (normalised); false, with `tagProblem` set, when it cannot be one. */
   addTag(raw: string): boolean;
   removeTag(tag: string): void;
-  save(options?: { allowDuplicate?: boolean }): Promise<void>;
+  /** Keeps one finding as it stands, or replaces it again. */
+  toggleKept(value: string): void;
+  /** Saves; `linkTo` makes it evidence for that action at once. */
+  save(options?: { allowDuplicate?: boolean; linkTo?: string }): Promise<void>;
   openOptions(): Promise<void>;
   dispose(): void;
 }
@@ -49,6 +59,8 @@ export interface CaptureModelDeps {
   closeDelayMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /** The policy's word on redaction; null (or absent) leaves it to the workspace's setting. */
+  redaction?: ReadonlySignal<boolean | null>;
 }
 
 export const SAVED_SYNCING = 'Saved on this device — syncing now';
@@ -59,8 +71,15 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
   const { hub, draft, onDone, closeDelayMs = 1500 } = deps;
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  const policy = deps.redaction ?? signal<boolean | null>(null);
   const status = liveQuery(hub, 'status', {});
-  const context = liveQuery(hub, 'captureContext', { text: draft.text, url: draft.source.url });
+  // The hub hears the quote only as it would be saved with everything replaced, never the personal data.
+  const redactedText = applyRedaction(draft.text, draft.personal);
+  const context = liveQuery(hub, 'captureContext', { text: redactedText, url: draft.source.url });
+  const similar = liveQuery(hub, 'similarCaptures', { text: redactedText, url: draft.source.url });
+  const kept = signal<ReadonlySet<string>>(new Set());
+  // Policy first, then the workspace's setting; on until the hub has said (nothing unredacted leaves meanwhile).
+  const redaction = computed(() => policy.value ?? context.value.value?.redactPersonalData ?? true);
   const phase = signal<Phase>('editing');
   const refusedAsDuplicate = signal(false);
   const tags = signal<string[]>([]);
@@ -91,8 +110,11 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
     tagProblem,
     sentiment: signal(draft.sentiment),
     channel: signal(draft.channel),
+    redaction,
+    kept,
     status: status.value,
     context: context.value,
+    similar: similar.value,
     access,
     duplicate,
     phase,
@@ -117,7 +139,13 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
     removeTag(tag) {
       tags.value = tags.value.filter((t) => t !== tag);
     },
-    async save({ allowDuplicate = false } = {}) {
+    toggleKept(value) {
+      const next = new Set(kept.value);
+      if (next.has(value)) next.delete(value);
+      else next.add(value);
+      kept.value = next;
+    },
+    async save({ allowDuplicate = false, linkTo } = {}) {
       if (!model.canSave.value) return;
       // Text left in the Tags field is meant as a tag; saving must not drop it silently.
       if (model.tagText.value.trim() !== '') {
@@ -128,9 +156,12 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
       model.error.value = null;
       const capture = toNewCapture(draft, {
         note: model.note.value, tags: tags.value, sentiment: model.sentiment.value, channel: model.channel.value,
+        redact: redaction.value, kept: kept.value,
       });
       try {
-        const result = await hub.call('capture.save', allowDuplicate ? { capture, allowDuplicate: true } : { capture });
+        const result = await hub.call('capture.save', {
+          capture, ...(allowDuplicate ? { allowDuplicate: true } : {}), ...(linkTo ? { linkTo } : {}),
+        });
         if (disposed) return;
         if (result.id === null) {
           refusedAsDuplicate.value = true;
@@ -159,6 +190,7 @@ export function createCaptureModel(deps: CaptureModelDeps): CaptureModel {
       if (timer !== null) clearTimer(timer);
       status.dispose();
       context.dispose();
+      similar.dispose();
     },
   };
   return model;

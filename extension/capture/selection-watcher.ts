@@ -1,7 +1,8 @@
 /**
  * @module Decides when the in-page "Capture feedback" button shows and where: after a trusted mouseup
- * or keyup leaves a non-empty selection outside editable fields and outside our own UI; hidden again
- * on scroll, resize, Esc or when the selection collapses.
+ * or keyup leaves a non-empty selection outside editable fields and outside our own UI, or at start
+ * for a selection the person made before we listened; hidden again on scroll, resize, Esc or when
+ * the selection collapses.
  */
 import type { TrustCheck } from './trust';
 
@@ -19,6 +20,12 @@ export interface SelectionWatcherDeps {
   hide(): void;
   /** Runs after the browser settled the selection (a click inside a selection collapses it after mouseup). */
   defer?: (run: () => void) => void;
+  /**
+   * Whether the person has interacted with the page yet (sticky user activation). A selection that
+   * is already there when watching starts is taken as theirs only then: a page script can select
+   * text on load, but it cannot fake a click or a key press.
+   */
+  hasBeenActive?: () => boolean;
 }
 
 /** Size the button needs, for keeping it inside the viewport. */
@@ -62,10 +69,22 @@ export function watchSelection(deps: SelectionWatcherDeps): () => void {
     [win, 'resize', onMove],
   ];
   for (const [target, type, listener] of listeners) target.addEventListener(type, listener, { capture: true, passive: true });
+  // The person may have selected before we listened: the content script starts at document_idle and
+  // waits for the preference (up to POLICY_TIMEOUT_MS when the browser never answers for managed
+  // storage), so a mouseup in the page's first second can come before any listener. Show for it now.
+  const hasBeenActive = deps.hasBeenActive ?? (() => stickyActivation(win));
+  const initial = win.getSelection();
+  if (initial && initial.rangeCount > 0 && !initial.isCollapsed && hasBeenActive()) defer(evaluate);
   return () => {
     for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, { capture: true });
     hide();
   };
+}
+
+/** `navigator.userActivation.hasBeenActive` (Chrome 72+, Firefox 120+); true where the API is missing. */
+export function stickyActivation(win: Window): boolean {
+  const activation = (win.navigator as Navigator & { userActivation?: { hasBeenActive?: boolean } }).userActivation;
+  return activation?.hasBeenActive !== false;
 }
 
 /** Inside a text field or editable region, where a button would get in the way of typing. */

@@ -9,7 +9,11 @@ import { connectHub } from '../messaging/hub-client';
 import { createCaptureController } from './capture-controller';
 import { createInPageButton } from './in-page-button';
 import { canCaptureHere } from './page-guard';
-import { watchInPageButton } from './preferences';
+import { signal } from '@preact/signals';
+import { watchPageSettings } from './preferences';
+import { judgeAll, reportSources } from './refind/report-sources';
+import { setupRefind } from './refind/setup-refind';
+import type { IndexStorage } from './refind/page-presence';
 import { isTrustedEvent } from './trust';
 import { createUiLayer } from './ui-layer';
 
@@ -17,10 +21,13 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
   if (!canCaptureHere(win)) return;
   const dialogLayer = createUiLayer(ctx, 'closeloop-capture-dialog', 'modal');
   const buttonLayer = createUiLayer(ctx, 'closeloop-capture-button', 'inline');
+  const highlightLayer = createUiLayer(ctx, 'closeloop-highlights', 'inline');
   const isOwn = (target: EventTarget | Node | null) =>
-    target instanceof Node && (dialogLayer.owns(target) || buttonLayer.owns(target));
+    target instanceof Node && (dialogLayer.owns(target) || buttonLayer.owns(target) || highlightLayer.owns(target));
 
-  const controller = createCaptureController({ win, layer: dialogLayer, connect: () => connectHub(), isTrusted: isTrustedEvent });
+  // The policy's word on redaction, once read; until then (and when it says nothing) the workspace decides.
+  const redaction = signal<boolean | null>(null);
+  const controller = createCaptureController({ win, layer: dialogLayer, connect: () => connectHub(), isTrusted: isTrustedEvent, redaction });
   const button = createInPageButton({ win, layer: buttonLayer, isTrusted: isTrustedEvent, isOwn, onActivate: () => controller.open() });
 
   // Only the extension can message a content script, so this message needs no further proof.
@@ -33,7 +40,22 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  const stopPreference = watchInPageButton((enabled) => (enabled ? button.start() : button.stop()));
+  let buttonOn: boolean | null = null;
+  const stopPreference = watchPageSettings((settings) => {
+    redaction.value = settings.redaction;
+    if (settings.inPageButton === buttonOn) return;
+    buttonOn = settings.inPageButton;
+    if (buttonOn) button.start();
+    else button.stop();
+  });
+
+  const stopRefind = setupRefind({
+    win, layer: highlightLayer, connect: () => connectHub(), isTrusted: isTrustedEvent, isOwn: (node) => isOwn(node),
+    storage: { get: (keys) => browser.storage.local.get(keys), onChanged: browser.storage.onChanged } as IndexStorage,
+    onSettled(captures, settled, connect, urls) {
+      void reportSources(judgeAll(captures, settled, { doc: win.document, pageUrl: win.location.href }), urls, connect);
+    },
+  });
 
   ctx.onInvalidated(() => {
     try {
@@ -42,6 +64,7 @@ export function setupCapture(ctx: ContentScriptContext, win: Window = window): v
       // An orphaned script (the extension was updated) may no longer reach the runtime; nothing to undo then.
     }
     stopPreference();
+    stopRefind();
     button.stop();
     controller.close();
   });

@@ -1,6 +1,6 @@
 /**
  * @module The toolbar badge: my open actions that are due or overdue (or, as a preference, new
- * inbox items). Red when one of mine is overdue. Recomputed after changes, at most every 250 ms.
+ * inbox items, or the reply queue: customers waiting for a reply). Red when one of mine is overdue. Recomputed after changes, at most every 250 ms.
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { plural } from '../ui/words';
@@ -24,12 +24,14 @@ export function badgeFor(hub: Hub): Badge {
   if (status.state === 'refused') return { text: '!', color: '#b42318', title: `Closeloop — ${status.words}` };
   const counts = hub.query('counts', {});
   const mode = hub.query('settings', {}).preferences.badge;
-  const n = mode === 'inbox' ? counts.captures.new : counts.mine.dueOrOverdue;
+  const n = mode === 'inbox' ? counts.captures.new : mode === 'replies' ? counts.repliesNeeded : counts.mine.dueOrOverdue;
   const text = n === 0 ? '' : n > 99 ? '99+' : String(n);
   const color = mode === 'due' && counts.mine.overdue > 0 ? '#b42318' : '#2454d6';
   const title = mode === 'inbox'
     ? `Closeloop — ${plural(n, 'new capture', 'new captures')} in the inbox`
-    : `Closeloop — ${plural(n, 'of your actions is', 'of your actions are')} due or overdue`;
+    : mode === 'replies'
+      ? `Closeloop — ${plural(n, 'customer is', 'customers are')} waiting for a reply`
+      : `Closeloop — ${plural(n, 'of your actions is', 'of your actions are')} due or overdue`;
   return { text, color, title };
 }
 

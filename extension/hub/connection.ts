@@ -150,6 +150,9 @@ export async function probeAuth(server: string, workspace: string, token: string
       const body = (await response.json().catch(() => ({}))) as { error?: string };
       return { ok: false, refused: true, reason: refusalWords(body.error) };
     }
+    if (response.status === 429) {
+      return { ok: false, refused: false, reason: 'Too many failed sign-ins from this network; the server asks to wait a minute.' };
+    }
     return { ok: false, refused: false, reason: `The server answered ${response.status}.` };
   } catch {
     return { ok: false, refused: false, reason: 'The server did not answer.' };
@@ -159,7 +162,11 @@ export async function probeAuth(server: string, workspace: string, token: string
 /** The server's deliberate closes (4400-4499: reconnecting cannot help) in words. */
 export function closeReason(code: number, reason = ''): { reason: string; by: 'token' | 'server' } {
   switch (code) {
-    case 4401: return { reason: 'This invite was revoked or has expired; ask for a new one.', by: 'token' };
+    case 4401: return { reason: withdrawnWords(reason), by: 'token' };
+    case 4403: return {
+      reason: 'The server refused a change from this device because it was written as someone else. Ask your administrator; reconnecting cannot help.',
+      by: 'server',
+    };
     case 4413: return { reason: 'The workspace reached the server’s size limit; ask your administrator.', by: 'server' };
     case 4408: return { reason: 'The server could not check a change in time; use “Reconnect now” to try again.', by: 'server' };
     case 4400: return { reason: 'The server rejected a damaged message from this device; use “Reconnect now”.', by: 'server' };
@@ -172,6 +179,20 @@ function refusalWords(code: string | undefined): string {
     case 'revoked': return 'This invite was revoked by an administrator; ask for a new one.';
     case 'expired': return 'This invite has expired; ask for a new one.';
     case 'wrong_workspace': return 'This invite belongs to another workspace.';
+    case 'member_revoked': return MEMBER_REVOKED;
+    case 'unknown_member': return 'The server does not know the person this invite is for; ask your administrator for a new one.';
+    case 'shared_off': return SHARED_OFF;
     default: return 'The server refused this invite; ask for a new one.';
   }
+}
+
+const MEMBER_REVOKED = 'An administrator revoked your access to this workspace. Ask them if you need it back.';
+const SHARED_OFF = 'Shared invites were turned off for this workspace; ask your administrator for a personal invite.';
+
+/** 4401: the server's close reason says which access was withdrawn (sync-server/http/upgrade.ts REFUSAL_TEXT). */
+function withdrawnWords(reason: string): string {
+  if (reason === 'member revoked') return MEMBER_REVOKED;
+  if (reason.startsWith('shared invites turned off')) return SHARED_OFF;
+  if (reason === 'token expired') return 'This invite has expired; ask for a new one.';
+  return 'This invite was revoked or has expired; ask for a new one.';
 }

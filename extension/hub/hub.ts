@@ -2,7 +2,7 @@
  * @module The background hub: owns the workspace replica and answers every page and content
  * script through typed commands and live queries. UI contexts never hold Y types.
  */
-import { peekTokenRole, type Invite } from '../../shared/invite';
+import { canWrite, documentRole, peekTokenRole, type Invite } from '../../shared/invite';
 import { registerMember } from '../../shared/mutations/members';
 import type {
   CommandArgs, CommandName, CommandResult, HubStatus, QueryArgs, QueryName, QueryResult,
@@ -50,7 +50,7 @@ export function createHub(deps: HubDeps): Hub {
     state.replica = null;
     state.role = invite ? peekTokenRole(invite.token) : null;
     if (!invite) return notify();
-    const replica = deps.openReplica(invite);
+    const replica = deps.openReplica(invite, state.settings.memberId);
     state.replica = replica;
     detach.push(replica.onStatus(notify), replica.view.onChange(notify), replica.onSynced(() => registerSelf()));
     notify();
@@ -64,10 +64,11 @@ export function createHub(deps: HubDeps): Hub {
   /** Records this member in the workspace (a normal mutation: works offline, merges later). */
   function registerSelf() {
     const { replica, role, settings } = state;
-    if (!replica || role !== 'editor' || !settings.name) return;
+    if (!replica || !canWrite(role) || !settings.name) return;
     const member = replica.view.member(settings.memberId);
-    if (member && member.name === settings.name && member.role === role) return;
-    registerMember(replica.context(settings.memberId), { name: settings.name, role });
+    const recorded = documentRole(role!);
+    if (member && member.name === settings.name && member.role === recorded) return;
+    registerMember(replica.context(settings.memberId), { name: settings.name, role: recorded });
   }
 
   async function reload() {

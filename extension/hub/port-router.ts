@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import {
-  CONTENT_SCRIPT_COMMANDS, CONTENT_SCRIPT_QUERIES, parseClientMessage, type CommandName, type HubMessage, type QueryName,
+  CONTENT_SCRIPT_COMMANDS, CONTENT_SCRIPT_QUERIES, PAGE_REQUESTS, parseClientMessage, type CommandName, type HubMessage, type QueryName,
 } from '../messaging/protocol';
 import { toRequestError } from './errors';
 import type { Hub } from './hub';
@@ -65,6 +65,10 @@ export function servePort(hub: Hub, port: Port, caller: Caller): void {
     if (caller === 'content-script' && !allowedForContent(message.kind, message.name)) {
       send({ kind: 'result', id: message.id, ok: false, error: { code: 'forbidden', message: 'Not available from a web page.' } });
       return;
+    }
+    // A content script speaks for the page it runs in, as the browser says it is, not as it claims.
+    if (caller === 'content-script' && PAGE_REQUESTS.includes(message.name)) {
+      message.args = { ...(message.args as object), senderUrl: port.sender?.url ?? '' };
     }
     if (message.kind === 'command') {
       hub.command(message.name, message.args as never).then(

@@ -51,6 +51,8 @@ export interface ReplicaEnv {
   now?: () => number;
   /** Largest websocket message sent (chunked-sync.ts); must stay under the server's MAX_FRAME_BYTES. Default 1 MiB. */
   maxMessageBytes?: number;
+  /** Who this replica writes as (a schema migration it runs is logged as theirs; the server checks it). */
+  memberId?: string;
 }
 
 /** The IndexedDB database name of a workspace replica; the server is part of it so two servers never mix. */
@@ -110,7 +112,7 @@ export function openReplica(invite: Invite, env: ReplicaEnv = {}): Replica {
           pending = 0;
           lastSyncedAt = new Date(now()).toISOString();
           savePending();
-          migrateWorkspace(doc);
+          migrateWorkspace(doc, env.memberId ? { actor: env.memberId } : {});
           syncedListeners.forEach((listener) => listener());
         }
         notify();

@@ -13,6 +13,7 @@ import { createHub, type Hub } from './hub';
 import { servePort } from './port-router';
 import { setupNotifier } from './notifier';
 import { openReplica } from './replica';
+import { setupPageIndexWriter } from './page-index-writer';
 import { setupViewCacheWriter } from './view-cache-writer';
 
 /** Wakes the worker every 30 s: reconnection continues offline without anyone opening the popup, and overdue is re-judged. */
@@ -29,7 +30,7 @@ export function setupBackground(browser: Browser = defaultBrowser, scope: EventT
     async saveSettings(update) {
       await settingsItem.setValue(update(await settingsItem.getValue()));
     },
-    openReplica: (invite) => openReplica(invite, { events: scope }),
+    openReplica: (invite, memberId) => openReplica(invite, { events: scope, memberId }),
     checkAuth: (invite) => probeAuth(invite.server, invite.workspace, invite.token),
     async openPage(page, hash) {
       const url = browser.runtime.getURL(`/${page}.html${hash ? `#${hash}` : ''}` as '/options.html');
@@ -60,6 +61,7 @@ export function setupBackground(browser: Browser = defaultBrowser, scope: EventT
   const badge = setupBadge(browser, hub);
   const notifier = setupNotifier(browser, hub);
   setupViewCacheWriter(browser, hub);
+  setupPageIndexWriter(browser.storage.local, hub);
 
   // One periodic alarm: reconnect while offline, and re-judge "overdue" as the date moves on.
   void browser.alarms.create(RECONNECT_ALARM, { periodInMinutes: 0.5 });

@@ -25,7 +25,11 @@ export interface HubClient {
 type Port = ReturnType<typeof browser.runtime.connect>;
 type RuntimeLike = { connect(info: { name: string }): Port };
 
-export function connectHub(runtime: RuntimeLike = browser.runtime): HubClient {
+/**
+ * `runtime` defaults to the extension's, read when the first port opens: touching `browser.runtime`
+ * builds its API bindings, a few milliseconds a page that paints first should not spend before it.
+ */
+export function connectHub(given?: RuntimeLike): HubClient {
   let port: Port | null = null;
   let nextId = 1;
   const calls = new Map<number, { resolve(value: unknown): void; reject(error: HubCallError): void }>();
@@ -34,7 +38,7 @@ export function connectHub(runtime: RuntimeLike = browser.runtime): HubClient {
 
   const ensurePort = (): Port => {
     if (port) return port;
-    const opened = runtime.connect({ name: HUB_PORT });
+    const opened = (given ?? browser.runtime).connect({ name: HUB_PORT });
     port = opened;
     opened.onMessage.addListener((message: HubMessage) => {
       const call = calls.get(message.id);

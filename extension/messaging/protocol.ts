@@ -17,14 +17,16 @@ import type { ProposalScore, ScoredProposal } from '../../shared/queries/board';
 import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { HuddleSectionId, HuddleView } from '../../shared/queries/huddle';
 import type { InboxFilter, PageOf, PageRequest } from '../../shared/queries/inbox';
+import type { AccessRole } from '../../shared/invite';
+import type { Grouped } from '../../shared/queries/similar-captures';
 import type { InitiativeProgress, InitiativeSummary } from '../../shared/queries/initiatives';
 import type { Digest } from '../../shared/queries/digest';
 import type { PeopleView } from '../../shared/queries/people';
 import type {
-  ActionStatus, BoardCadence, CaptureStatus, Channel, Horizon, LoopState, Role, Sentiment,
+  ActionStatus, BoardCadence, CaptureStatus, Channel, Horizon, LoopState, ReplyChannel, Role, Sentiment, SourceCheckState,
 } from '../../shared/schema/constants';
 import type {
-  Action, ActivityEntry, BoardMeeting, Capture, Initiative, Member, WorkspaceSettings,
+  Action, ActivityEntry, BoardMeeting, Capture, CaptureAnchor, CaptureSource, Initiative, Member, SourceCheck, WorkspaceSettings,
 } from '../../shared/schema/records';
 import type { Preferences } from '../settings/settings';
 
@@ -40,11 +42,20 @@ export interface Commands {
   setName: { args: { name: string }; result: null };
   setPreferences: { args: { preferences: Partial<Preferences> }; result: Preferences };
   reconnect: { args: Record<string, never>; result: null };
-  'capture.save': { args: { capture: NewCapture; allowDuplicate?: boolean }; result: CaptureSaved };
+  /** `linkTo` makes the new capture evidence for that action in the same transaction. */
+  'capture.save': { args: { capture: NewCapture; allowDuplicate?: boolean; linkTo?: string }; result: CaptureSaved };
   'capture.edit': { args: { id: string; patch: CapturePatch }; result: null };
   'capture.tag': { args: { ids: string[]; add?: string[]; remove?: string[] }; result: null };
   'capture.setStatus': { args: { ids: string[]; status: CaptureStatus; reason?: string }; result: null };
-  'capture.setLoop': { args: { id: string; state: LoopState; replyUrl?: string | null }; result: null };
+  'capture.setLoop': {
+    args: { id: string; state: LoopState; replyUrl?: string | null; reply?: { text?: string; where?: ReplyChannel | null; url?: string | null } | null };
+    result: null;
+  };
+  /** What revisiting a capture's page found (from the content script of that page). */
+  'capture.checkSource': {
+    args: { id: string; urls: string[]; state: SourceCheckState; text?: string | null; rating?: number | null; senderUrl?: string };
+    result: { written: boolean };
+  };
   'action.create': { args: { action: NewAction }; result: { id: string } };
   'action.edit': { args: { id: string; title?: string; description?: string }; result: null };
   'action.link': { args: { id: string; captureIds: string[] }; result: null };
@@ -79,6 +90,12 @@ export interface Commands {
   export: { args: ExportRequest; result: { files: ExportFile[] } };
   /** Opens a page of the extension (e.g. from a content script); the hub owns tab creation. */
   openPage: { args: { page: ExtensionPage; hash?: string }; result: null };
+  /** Admins only: the workspace's people as the server knows them. */
+  'access.list': { args: Record<string, never>; result: AccessList };
+  /** Admins only: a personal invite for a new person; the code is shown once, to copy. */
+  'access.invite': { args: { name: string; role: AccessRole }; result: InvitedPerson };
+  'access.revoke': { args: { member: string }; result: null };
+  'access.disableShared': { args: Record<string, never>; result: null };
 }
 
 export type ExtensionPage = 'options' | 'popup';
@@ -87,7 +104,37 @@ export type CommandArgs<C extends CommandName> = Commands[C]['args'];
 export type CommandResult<C extends CommandName> = Commands[C]['result'];
 
 /** Commands a content script (running inside an untrusted page) may send; the rest need an extension page. */
-export const CONTENT_SCRIPT_COMMANDS: readonly CommandName[] = ['capture.save', 'openPage'];
+export const CONTENT_SCRIPT_COMMANDS: readonly CommandName[] = ['capture.save', 'capture.checkSource', 'openPage'];
+
+/**
+ * Requests about "this page": the hub stamps the port's sender address into `senderUrl` (whatever
+ * the caller sent), and answers only for addresses on the sender's own site.
+ */
+export const PAGE_REQUESTS: readonly string[] = ['pageCaptures', 'capture.checkSource'];
+
+/** A person of the workspace, as the server's admin API lists them. */
+export interface PersonAccess {
+  id: string;
+  name: string;
+  role: AccessRole;
+  /** `invite`: a personal invite; `shared`: joined with a shared invite (codes from before). */
+  via: 'invite' | 'shared';
+  status: 'active' | 'revoked';
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+export interface AccessList {
+  sharedInvites: { enabled: boolean; members: number };
+  people: PersonAccess[];
+}
+
+export interface InvitedPerson {
+  member: string;
+  name: string;
+  role: AccessRole;
+  code: string;
+}
 
 /** What to export: the popup's current Inbox and Actions filters, or the dashboard's period and filter. */
 export type ExportScope =
@@ -125,7 +172,9 @@ export interface Queries {
   status: { args: Record<string, never>; result: HubStatus };
   /** Context for the capture dialog: tags in use, a possible duplicate of this text on this page. */
   captureContext: { args: { text: string; url: string }; result: CaptureContext };
-  inbox: { args: { filter: InboxFilter; page: PageRequest }; result: PageOf<Capture> };
+  inbox: { args: { filter: InboxFilter; page: PageRequest }; result: PageOf<Grouped<Capture>> };
+  /** Captures that read like the one being captured (text as it would be saved, redacted), with the actions they feed. */
+  similarCaptures: { args: { text: string; url: string }; result: SimilarCapture[] };
   capture: { args: { id: string }; result: CaptureDetail | null };
   actions: { args: { filter: ActionFilter; page: PageRequest }; result: PageOf<Action> };
   action: { args: { id: string }; result: ActionDetail | null };
@@ -135,6 +184,10 @@ export interface Queries {
   /** This installation's settings as the options page shows them. */
   settings: { args: Record<string, never>; result: SettingsView };
   facets: { args: Record<string, never>; result: Facets };
+  /** The captures of the page a content script runs in (by its addresses), to highlight them. */
+  pageCaptures: { args: { urls: string[]; senderUrl?: string }; result: PageCaptures };
+  /** Page key → number of captures, for the page index the hub writes to storage (page-index.ts). */
+  pageIndex: { args: Record<string, never>; result: Record<string, number> };
   /** The huddle since the watermark; each section lists up to its limit (25 by default). */
   huddle: { args: { limits?: Partial<Record<HuddleSectionId, number>> }; result: HuddleView };
   board: { args: Record<string, never>; result: BoardView };
@@ -159,7 +212,7 @@ export type QueryName = keyof Queries;
 export type QueryArgs<Q extends QueryName> = Queries[Q]['args'];
 export type QueryResult<Q extends QueryName> = Queries[Q]['result'];
 
-export const CONTENT_SCRIPT_QUERIES: readonly QueryName[] = ['status', 'captureContext'];
+export const CONTENT_SCRIPT_QUERIES: readonly QueryName[] = ['status', 'captureContext', 'pageCaptures', 'similarCaptures'];
 
 export type ConnectionState =
   | 'not_joined'   // no workspace configured
@@ -177,7 +230,7 @@ export interface HubStatus {
   /** Local changes not yet sent to the server. */
   pending: number;
   workspace: { id: string; name: string; server: string } | null;
-  me: { id: string; name: string; role: Role | null } | null;
+  me: { id: string; name: string; role: AccessRole | null } | null;
   /** Other members with the extension open right now (awareness). */
   online: { id: string; name: string; color: string }[];
   captureCount: number;
@@ -195,12 +248,45 @@ export interface SettingsView {
   /** The workspace is set by the administrator's policy and locked. */
   managed: boolean;
   policyProblems: string[];
+  /** The policy's word on redaction (`redactPersonalData`), null when it says nothing. */
+  redaction: boolean | null;
 }
 
 export interface CaptureContext {
   tags: { tag: string; count: number }[];
   duplicateOf: { id: string; capturedBy: string; capturedAt: string } | null;
   canWrite: boolean;
+  /** The workspace's redaction setting (a browser's managed policy wins over it). */
+  redactPersonalData: boolean;
+}
+
+/** What the highlight on a page shows about one capture: what the team did with it. */
+export interface PageCapture {
+  id: string;
+  text: string;
+  anchor: CaptureAnchor;
+  status: CaptureStatus;
+  capturedAt: string;
+  source: Pick<CaptureSource, 'url' | 'author' | 'rating' | 'ratingMax' | 'postedAt' | 'permalink' | 'platform'>;
+  actions: { id: string; title: string; status: ActionStatus; owner: string | null; dueDate: string | null }[];
+  /** What the last visit found, so a visit that finds the same does not write it again. */
+  sourceCheck: SourceCheck | null;
+}
+
+export interface PageCaptures {
+  /** The workspace's colour (#rrggbb), the same on every member's browser. */
+  color: string;
+  captures: PageCapture[];
+}
+
+export interface SimilarCapture {
+  id: string;
+  /** The start of its quote. */
+  excerpt: string;
+  capturedAt: string;
+  site: string;
+  score: number;
+  actions: { id: string; title: string; status: ActionStatus }[];
 }
 
 export interface CaptureDetail {

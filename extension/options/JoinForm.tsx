@@ -1,5 +1,15 @@
 /** @module Joining a workspace with an invite code (also used to switch to another one). */
 import { useState } from 'preact/hooks';
+import { decodeInvite } from '../../shared/invite';
+
+/** The name a personal invite carries, if the pasted text is one. */
+function invitedName(code: string): string | null {
+  try {
+    return decodeInvite(code).name ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export interface JoinFormProps {
   switching: boolean;
@@ -11,6 +21,13 @@ export interface JoinFormProps {
 export function JoinForm({ switching, defaultName, busy, onJoin }: JoinFormProps) {
   const [invite, setInvite] = useState('');
   const [name, setName] = useState(defaultName);
+  const [nameTouched, setNameTouched] = useState(false);
+  const pasted = (code: string) => {
+    setInvite(code);
+    // A personal invite names its person: offer that name, unless they typed their own.
+    const given = invitedName(code);
+    if (given && !nameTouched) setName(given);
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
     if (await onJoin(invite, name)) setInvite('');
@@ -23,12 +40,12 @@ export function JoinForm({ switching, defaultName, busy, onJoin }: JoinFormProps
       <form onSubmit={submit}>
         <label for="invite-code">Invite code</label>
         <textarea id="invite-code" rows={3} spellcheck={false} autoComplete="off" required
-          value={invite} onInput={(e) => setInvite(e.currentTarget.value)} />
+          value={invite} onInput={(e) => pasted(e.currentTarget.value)} />
         {!switching && (
           <>
             <label for="member-name">Your name</label>
             <input id="member-name" type="text" autoComplete="name" maxLength={80} required
-              value={name} onInput={(e) => setName(e.currentTarget.value)} />
+              value={name} onInput={(e) => { setNameTouched(true); setName(e.currentTarget.value); }} />
             <p class="cl-muted">Your team sees this name next to what you capture and own.</p>
           </>
         )}

@@ -1,10 +1,13 @@
 /** @module The options page: onboarding (invite, name), connection state, preferences, the team's cadence, leaving. */
+import { canWrite } from '../../shared/invite';
 import type { OptionsModel } from './options-model';
 import { JoinForm } from './JoinForm';
 import { LeaveSection } from './LeaveSection';
+import { PeopleSection } from './people/PeopleSection';
 import { PreferencesForm } from './PreferencesForm';
 import { ProfileForm } from './ProfileForm';
 import { StatusPanel } from './StatusPanel';
+import { RedactionSettingForm } from './RedactionSettingForm';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
 export function OptionsApp({ model }: { model: OptionsModel }) {
@@ -35,6 +38,9 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
       )}
       {settings.policyProblems.map((problem) => <p class="cl-alert" key={problem}>{problem}</p>)}
       {joined && <ProfileForm key={settings.name} name={settings.name} busy={model.busy.value} onSave={model.saveName} />}
+      {status.me?.role === 'admin' && status.workspace && (
+        <PeopleSection key={status.workspace.id} hub={model.hub} me={status.me.id} />
+      )}
       {!settings.managed && (
         <JoinForm key={settings.name} switching={joined} defaultName={settings.name} busy={model.busy.value}
           onJoin={model.join} />
@@ -42,7 +48,11 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
       <PreferencesForm preferences={settings.preferences} onChange={(change) => void model.setPreferences(change)} />
       {joined && model.workspaceSettings.value && (
         <WorkspaceSettingsForm key={JSON.stringify(model.workspaceSettings.value)} settings={model.workspaceSettings.value}
-          canEdit={status.me?.role === 'editor'} busy={model.busy.value} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
+          canEdit={canWrite(status.me?.role)} busy={model.busy.value} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
+      )}
+      {joined && model.workspaceSettings.value && (
+        <RedactionSettingForm enabled={model.workspaceSettings.value.redactPersonalData} canEdit={status.me?.role === 'editor'}
+          busy={model.busy.value} policy={settings.redaction} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
       )}
       {joined && <LeaveSection busy={model.busy.value} managed={settings.managed} onLeave={() => void model.leave()} />}
     </main>

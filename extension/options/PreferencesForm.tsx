@@ -60,6 +60,10 @@ export function PreferencesForm({ preferences, onChange, words = browserWords() 
           <input type="radio" name="badge" checked={preferences.badge === 'inbox'} onChange={() => onChange({ badge: 'inbox' })} />
           <span>New captures in the inbox</span>
         </label>
+        <label class="cl-check">
+          <input type="radio" name="badge" checked={preferences.badge === 'replies'} onChange={() => onChange({ badge: 'replies' })} />
+          <span>Customers waiting for a reply</span>
+        </label>
       </fieldset>
       <p class="cl-muted">
         Capture shortcut: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd>, then <kbd>Enter</kbd> to save.

@@ -1,6 +1,13 @@
 /** @module The connection state in words, with the workspace, who is online and a way to retry. */
 import type { HubStatus } from '../messaging/protocol';
 
+const ACCESS_WORDS: Record<string, string> = {
+  viewer: 'Read-only',
+  editor: 'Can capture and edit',
+  admin: 'Admin: can capture, edit and invite people',
+  unknown: 'Unknown',
+};
+
 export function StatusPanel({ status, onReconnect }: { status: HubStatus; onReconnect: () => void }) {
   const { workspace } = status;
   const retryable = ['offline', 'unreachable', 'connecting'].includes(status.state);
@@ -21,7 +28,7 @@ export function StatusPanel({ status, onReconnect }: { status: HubStatus; onReco
           <dt>Captures</dt>
           <dd data-testid="capture-count">{status.captureCount}</dd>
           <dt>Your access</dt>
-          <dd>{status.me?.role === 'viewer' ? 'Read-only' : status.me?.role === 'editor' ? 'Can capture and edit' : 'Unknown'}</dd>
+          <dd>{ACCESS_WORDS[status.me?.role ?? 'unknown']}</dd>
           <dt>Last synced</dt>
           <dd>{status.lastSyncedAt ? new Date(status.lastSyncedAt).toLocaleString() : 'Not yet'}</dd>
           <dt>Online now</dt>

@@ -6,8 +6,11 @@ import type { WorkspaceSettings } from '../../shared/schema/records';
 import type { HubStatus, SettingsView } from '../messaging/protocol';
 import type { Preferences } from '../settings/settings';
 import { liveQuery } from '../ui/live-query';
+import { writeViewCacheMirror } from '../ui/view-cache-mirror';
 
 export interface OptionsModel {
+  /** The hub client, for sections with models of their own (People). */
+  hub: HubClient;
   status: Signal<HubStatus | undefined>;
   settings: Signal<SettingsView | undefined>;
   /** The workspace's shared settings, once joined. */
@@ -28,7 +31,11 @@ export interface OptionsModel {
   dispose(): void;
 }
 
-export function createOptionsModel(hub: HubClient): OptionsModel {
+/**
+ * `pageStorage` holds the popup's copy of the cached views (ui/view-cache-mirror.ts): it is
+ * forgotten when the workspace changes, so no popup paints the one just left, even for a moment.
+ */
+export function createOptionsModel(hub: HubClient, pageStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage): OptionsModel {
   const status = liveQuery(hub, 'status', {});
   const settings = liveQuery(hub, 'settings', {});
   const workspaceSettings = liveQuery(hub, 'workspaceSettings', {});
@@ -59,6 +66,7 @@ export function createOptionsModel(hub: HubClient): OptionsModel {
   }
 
   const model: OptionsModel = {
+    hub,
     status: status.value,
     settings: settings.value,
     workspaceSettings: workspaceSettings.value,
@@ -69,10 +77,12 @@ export function createOptionsModel(hub: HubClient): OptionsModel {
     async join(inviteCode, name, discardPending = false) {
       lastJoin = [inviteCode, name];
       const result = await run(() => hub.call('join', { inviteCode, name, discardPending }), 'Invite accepted.', 'join');
+      if (result !== undefined) writeViewCacheMirror(pageStorage, null);
       return result !== undefined;
     },
     async leave(discardPending = false) {
-      await run(() => hub.call('leave', { discardPending }), 'You left the workspace. Its copy on this device was deleted.', 'leave');
+      const left = await run(() => hub.call('leave', { discardPending }), 'You left the workspace. Its copy on this device was deleted.', 'leave');
+      if (left !== undefined) writeViewCacheMirror(pageStorage, null);
     },
     async discardAndRetry() {
       const confirmed = confirmDiscard.value;

@@ -4,6 +4,7 @@
  * comments and the history of who changed what.
  */
 import { useEffect, useMemo } from 'preact/hooks';
+import { createActionModel } from './action-model';
 import { ActionFields } from './ActionFields';
 import { ActionOutcome } from './ActionOutcome';
 import { CommentsSection } from './CommentsSection';
@@ -14,12 +15,14 @@ import { HistoryList } from './HistoryList';
 import { InitiativeField } from './InitiativeField';
 import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
+import { OuterLoopNote } from './OuterLoopNote';
+import { ratingRises } from '../../shared/queries/outer-loop';
 import type { PopupModel } from './popup-model';
 import { backWords } from './router-model';
 import { localCalendarDate } from '../../shared/util/dates';
 
 export function ActionDetailView({ app, id, active }: { app: PopupModel; id: string; active: boolean }) {
-  const model = useMemo(() => app.actionModel(id), [id]);
+  const model = useMemo(() => createActionModel(app.hub, id, app.context), [id]);
   useEffect(() => () => model.dispose(), [model]);
   useEscapeGoesBack(app.router.back, active);
 
@@ -46,6 +49,7 @@ export function ActionDetailView({ app, id, active }: { app: PopupModel; id: str
             <InitiativeField id="action-initiative" current={detail.initiative} initiatives={model.initiatives.value}
               disabled={readOnly || model.busy.value} onChange={(id) => void model.setInitiative(id)} onOpen={model.openInitiative} />
             <ActionOutcome hub={app.hub} id={detail.action.id} />
+            <OuterLoopNote rises={ratingRises(detail.action, detail.captures)} />
             <EvidenceList captures={detail.captures} disabled={readOnly || model.busy.value} now={now}
               onOpen={model.openCapture} onUnlink={(captureId) => void model.unlink(captureId)} />
             <CommentsSection comments={detail.action.comments} member={(m) => members.find((x) => x.id === m)} now={now}

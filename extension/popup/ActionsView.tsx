@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { Action } from '../../shared/schema/records';
-import { ACTION_VIEWS, type ActionsView as View } from './actions-model';
+import { ACTION_VIEWS, createActionsModel, type ActionsView as View } from './actions-model';
 import { ACTION_ROW_HEIGHT, ActionRow } from './ActionRow';
 import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
 import { Notices } from './Notices';
@@ -15,6 +15,7 @@ import { QuickWinsGrid } from './QuickWinsGrid';
 import { backWords } from './router-model';
 import { panelId, TabBar, tabId } from './TabBar';
 import { TitleForm } from './TitleForm';
+import { useFirstPaint } from './use-first-paint';
 import { VirtualList } from './VirtualList';
 
 const EMPTY: Record<View, string> = {
@@ -25,7 +26,7 @@ const EMPTY: Record<View, string> = {
 };
 
 export function ActionsView({ app, active, hidden }: { app: PopupModel; active: boolean; hidden: boolean }) {
-  const model = app.actions();
+  const model = app.viewModel('actions', () => createActionsModel(app.hub, app.context, app.env));
   const [proposing, setProposing] = useState(false);
   const owner = model.owner.value;
   const view = owner ? 'all' : model.view.value;
@@ -35,6 +36,7 @@ export function ActionsView({ app, active, hidden }: { app: PopupModel; active: 
   const total = view === 'quick_wins' ? quadrantList?.length ?? 0 : model.list.total.value;
   const rowAt = (index: number) => (view === 'quick_wins' ? quadrantList?.[index] : model.list.rowAt(index));
   const loaded = view === 'quick_wins' ? grid !== undefined : model.list.shown.value !== undefined;
+  useFirstPaint(app.env.performance, 'actions', view === 'quick_wins' ? null : model.list.shown.value);
   const ownerName = owner === 'unassigned' ? 'nobody' : app.memberName(owner);
   const readOnly = app.status.value?.me?.role === 'viewer';
 

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ArchiveControl } from './ArchiveControl';
 import { CaptureLinks } from './CaptureLinks';
+import { createCaptureModel } from './capture-model';
 import { CaptureSummary } from './CaptureSummary';
 import { CaptureTriage } from './CaptureTriage';
 import { CustomerLoop } from './CustomerLoop';
@@ -12,13 +13,14 @@ import { DetailBar } from './DetailBar';
 import { HistoryList } from './HistoryList';
 import { useEscapeGoesBack } from './keys';
 import { Notices } from './Notices';
+import { SourceCheckNote } from './SourceCheckNote';
 import type { PopupModel } from './popup-model';
 import { backWords } from './router-model';
 
 const STATUS_WORDS = { new: 'New', triaged: 'Triaged', archived: 'Archived' } as const;
 
 export function CaptureDetailView({ app, id, active }: { app: PopupModel; id: string; active: boolean }) {
-  const model = useMemo(() => app.captureModel(id), [id]);
+  const model = useMemo(() => createCaptureModel(app.hub, id, app.context, app.env), [id]);
   useEffect(() => () => model.dispose(), [model]);
   const [asking, setAsking] = useState(false);
   useEscapeGoesBack(app.router.back, active);
@@ -45,6 +47,7 @@ export function CaptureDetailView({ app, id, active }: { app: PopupModel; id: st
             <ArchiveControl model={model} capture={capture} asking={asking} onDone={() => setAsking(false)} />
             <Notices error={model.error.value} notice={model.notice.value} />
             <CaptureSummary capture={capture} capturedBy={nameOf(capture.capturedBy)} now={now} onOpenSource={model.openSource} />
+            <SourceCheckNote capture={capture} />
             <CaptureTriage key={capture.id} model={model} capture={capture} readOnly={readOnly} />
             <CaptureLinks model={model} detail={detail} readOnly={readOnly} />
             <CustomerLoop model={model} capture={capture} readOnly={readOnly} nameOf={nameOf} now={now} />

@@ -2,6 +2,7 @@
  * @module One inbox row: a checkbox to select it, the quote (clamped to three lines), where it came
  * from, who wrote it and their rating, how old it is, who captured it, and its tags.
  */
+import type { Grouped } from '../../shared/queries/similar-captures';
 import type { Capture } from '../../shared/schema/records';
 import { quoteStart, ratingText, relativeAge, sourceLabel, fullTime } from './format';
 
@@ -11,12 +12,15 @@ export interface CaptureRowProps {
   capturedBy: string;
   now: number;
   onToggle(capture: Capture): void;
+  /** Lists the near duplicates folded into this row. */
+  onSimilar?(capture: Capture): void;
 }
 
 /** Fixed row height in px; popup.css lays the row out to exactly this. */
 export const CAPTURE_ROW_HEIGHT = 106;
 
-export function CaptureRow({ capture, selected, capturedBy, now, onToggle }: CaptureRowProps) {
+export function CaptureRow({ capture, selected, capturedBy, now, onToggle, onSimilar }: CaptureRowProps) {
+  const similar = (capture as Grouped<Capture>).similarIds?.length ?? 0;
   const rating = ratingText(capture);
   const source = sourceLabel(capture);
   return (
@@ -36,6 +40,10 @@ export function CaptureRow({ capture, selected, capturedBy, now, onToggle }: Cap
         <p class="pp-meta pp-meta-2">
           <span class="pp-by">by {capturedBy}</span>
           {capture.sentiment && <span class={`pp-sentiment is-${capture.sentiment}`}>{capture.sentiment}</span>}
+          {similar > 0 && onSimilar && (
+            <button type="button" class="pp-similar" tabIndex={-1} aria-label={`Show ${similar} similar to ${quoteStart(capture.text)}`}
+              onClick={(e) => { e.stopPropagation(); onSimilar(capture); }}>+{similar} similar</button>
+          )}
           {capture.tags.map((tag) => <span key={tag} class="pp-tag">{tag}</span>)}
         </p>
       </div>

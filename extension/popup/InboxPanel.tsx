@@ -1,5 +1,5 @@
 /** @module The Inbox tab: the list, or a capture's detail over it (the list stays mounted, hidden, to keep its place). */
-import { CaptureDetailView } from './CaptureDetailView';
+import { CaptureDetailView } from './lazy-views';
 import { InboxView } from './InboxView';
 import type { PopupModel } from './popup-model';
 

@@ -88,7 +88,8 @@ export function InboxView({ model: app, active, hidden }: { model: PopupModel; a
               isSelected={(c) => selected.has(c.id)} resetKey={shown.generation}
               renderRow={(capture) => (
                 <CaptureRow capture={capture} selected={selected.has(capture.id)} capturedBy={app.memberName(capture.capturedBy)}
-                  now={app.env.now()} onToggle={inbox.toggleSelected} />
+                  now={app.env.now()} onToggle={inbox.toggleSelected}
+                  onSimilar={(c) => inbox.setFilter({ similarTo: c.id })} />
               )} />
           )}
       </div>

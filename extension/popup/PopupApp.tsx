@@ -1,26 +1,23 @@
 /**
  * @module The popup's shell: header, the tabs (Inbox, Actions, Huddle, Board, Initiatives, People),
- * the shortcuts dialog and the keys that work everywhere (`?` for help). Each tab but the Inbox is
- * built on its first visit and then kept mounted (hidden), so its scroll, filters and model
- * survive switching; each is one self-contained panel component, so it can be loaded lazily.
+ * the shortcuts dialog and the keys that work everywhere (`?` for help). Each tab is built on its
+ * first visit and then kept mounted (hidden), so its scroll, filters and model survive switching;
+ * each but the Inbox is one self-contained panel loaded on first use (lazy-views.ts).
  */
 import type { ComponentType } from 'preact';
 import { useRef } from 'preact/hooks';
-import { ActionsPanel } from './ActionsPanel';
-import { BoardPanel } from './BoardPanel';
-import { HuddlePanel } from './HuddlePanel';
 import { InboxPanel } from './InboxPanel';
-import { InitiativesPanel } from './InitiativesPanel';
+import { ActionsPanel, BoardPanel, HuddlePanel, InitiativesPanel, PeopleView } from './lazy-views';
 import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
-import { PeopleView } from './PeopleView';
 import type { PopupModel } from './popup-model';
 import { PopupHeader, SetupNotice } from './PopupHeader';
 import { ExportDialog } from './ExportDialog';
 import type { Tab } from './router-model';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { panelId, TabBar, tabId } from './TabBar';
+import { plural } from '../ui/words';
+import { panelId, TabBar, tabId, type TabSpec } from './TabBar';
 
-type Panel = ComponentType<{ model: PopupModel; active: boolean }>;
+type Panel = ComponentType<{ model: PopupModel; active: boolean }> & { preload?: () => Promise<void>; loaded?: () => boolean };
 
 const TABS: { id: Tab; label: string; panel: Panel }[] = [
   { id: 'inbox', label: 'Inbox', panel: InboxPanel },
@@ -31,11 +28,22 @@ const TABS: { id: Tab; label: string; panel: Panel }[] = [
   { id: 'people', label: 'People', panel: PeopleView },
 ];
 
+/**
+ * Loads the code of `tab`'s panel when it is one loaded on first use; resolves at once when it is
+ * in the first bundle or loaded already. The popup awaits this before its first render, so a popup
+ * opened at #huddle paints the cached Huddle in that render, not "Loading…" and then the Huddle.
+ */
+export function loadPanel(tab: Tab): Promise<void> | null {
+  const panel = TABS.find((t) => t.id === tab)!.panel;
+  return panel.preload && !panel.loaded?.() ? panel.preload() : null;
+}
+
 export function PopupApp({ model }: { model: PopupModel }) {
   const status = model.status.value;
   const tab = model.router.tab.value;
-  // The Inbox is built at once; every other tab on its first visit, and then kept.
-  const seen = useRef(new Set<Tab>(['inbox']));
+  // Each tab is built on its first visit and then kept: opening at #huddle builds no hidden Inbox
+  // before the Huddle's first paint.
+  const seen = useRef(new Set<Tab>([tab]));
   seen.current.add(tab);
   const help = model.helpOpen.value;
 
@@ -47,6 +55,11 @@ export function PopupApp({ model }: { model: PopupModel }) {
   }, !help);
 
   const notJoined = status?.state === 'not_joined';
+  // The reply queue's size rides on the Inbox tab (as its description: the tab is still named Inbox).
+  const replies = model.counts.value?.repliesNeeded ?? 0;
+  const tabs: (TabSpec<Tab> & { panel: Panel })[] = TABS.map((t) => (t.id === 'inbox' && replies > 0
+    ? { ...t, label: <>Inbox <span class="pp-count pp-count-reply" aria-hidden="true">{replies}</span></>, name: 'Inbox', description: `${plural(replies, 'reply', 'replies')} needed` }
+    : t));
   return (
     <div class="pp-app">
       <PopupHeader status={status} onHelp={() => { model.helpOpen.value = true; }} onOptions={model.openOptions}
@@ -54,7 +67,7 @@ export function PopupApp({ model }: { model: PopupModel }) {
       {status && (notJoined || status.state === 'refused') && <SetupNotice status={status} onOptions={model.openOptions} />}
       {!notJoined && (
         <>
-          <TabBar label="Views" idPrefix="main" tabs={TABS} selected={tab} onSelect={(id) => model.router.go({ view: id })} class="pp-tabs pp-main-tabs" />
+          <TabBar label="Views" idPrefix="main" tabs={tabs} selected={tab} onSelect={(id) => model.router.go({ view: id })} class="pp-tabs pp-main-tabs" />
           {TABS.filter((t) => seen.current.has(t.id)).map(({ id, panel: Panel }) => (
             <div key={id} role="tabpanel" id={panelId('main', id)} aria-labelledby={tabId('main', id)} class="pp-panel" hidden={tab !== id}>
               <Panel model={model} active={tab === id && !help} />

@@ -10,6 +10,8 @@ export interface TabSpec<Id extends string> {
   label: ComponentChildren;
   /** The accessible name when the visible label is made of several parts. */
   name?: string;
+  /** Said after the name (a count on the tab): its title, so the name itself stays the tab's word. */
+  description?: string;
 }
 
 export interface TabBarProps<Id extends string> {
@@ -50,7 +52,7 @@ export function TabBar<Id extends string>({ label, idPrefix, tabs, selected, onS
     <div ref={list} role="tablist" aria-label={label} class={className ?? 'pp-tabs'} onKeyDown={onKeyDown}>
       {tabs.map((tab) => (
         <button key={tab.id} type="button" role="tab" id={tabId(idPrefix, tab.id)} aria-selected={tab.id === selected}
-          aria-controls={panelId(idPrefix, tab.id)} aria-label={tab.name} tabIndex={tab.id === selected ? 0 : -1}
+          aria-controls={panelId(idPrefix, tab.id)} aria-label={tab.name} title={tab.description} tabIndex={tab.id === selected ? 0 : -1}
           onClick={() => onSelect(tab.id)}>
           {tab.label}
         </button>

@@ -41,9 +41,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const local = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [measured, setMeasured] = useState(0);
+  // Until the first paint the list guesses its height (six rows fill a popup) and renders no rows
+  // beyond it: measuring would force a layout before the paint, and rows out of view only add to it.
+  // Right after the paint (useEffect runs then) it measures and adds the overscan.
+  const [painted, setPainted] = useState(false);
   const viewport = props.viewportHeight ?? (measured || rowHeight * 6);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
+    setPainted(true);
     const el = local.current;
     if (props.viewportHeight !== undefined || !el) return;
     setMeasured(el.clientHeight);
@@ -54,7 +59,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   }, [props.viewportHeight]);
 
   const visible = visibleRows(scrollTop, viewport, rowHeight, total);
-  const rendered = withOverscan(visible, overscan, total);
+  const rendered = withOverscan(visible, painted ? overscan : 0, total);
   useEffect(() => {
     if (visible.last >= visible.first) props.onRange?.(visible.first, visible.last);
   }, [visible.first, visible.last, total]);
@@ -65,13 +70,17 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     el.scrollTop = top;
     setScrollTop(top);
   };
+  // Both skip the mount: a new list is at the top already, and reading scrollTop would force a layout.
   const firstKey = useRef(true);
   useLayoutEffect(() => {
     if (firstKey.current) return void (firstKey.current = false);
     scrollTo(0);
   }, [props.resetKey]);
+  const firstCursor = useRef(true);
   useLayoutEffect(() => {
     const el = local.current;
+    if (firstCursor.current && cursor === 0) return void (firstCursor.current = false);
+    firstCursor.current = false;
     if (el && cursor < total) scrollTo(scrollToShow(cursor, el.scrollTop, viewport, rowHeight));
   }, [cursor]);
   useLayoutEffect(() => props.onCommit?.());

@@ -11,8 +11,8 @@ import { localCalendarDate } from '../../shared/util/dates';
 import type { HubClient } from '../messaging/hub-client';
 import { liveQuery, type LiveQuery } from '../ui/live-query';
 import { popupEnv, type PopupEnv } from './popup-env';
-import type { Router } from './router-model';
 import { runCommand, type CommandStatus } from './run-command';
+import type { ViewContext } from './view-context';
 import { windowedQuery, type WindowedQuery } from './windowed-query';
 
 export type ActionsView = 'mine' | 'all' | 'overdue' | 'quick_wins';
@@ -49,7 +49,7 @@ export interface ActionsModel extends CommandStatus {
 }
 
 export function createActionsModel(
-  hub: HubClient, context: { router: Router; me(): string | null }, env: PopupEnv = popupEnv(),
+  hub: HubClient, context: ViewContext, env: PopupEnv = popupEnv(),
 ): ActionsModel {
   const view = signal<ActionsView>('all');
   const showClosed = signal(false);
@@ -62,6 +62,9 @@ export function createActionsModel(
   };
   const status: CommandStatus = { busy: signal(false), error: signal<string | null>(null), notice: signal<string | null>(null) };
   const list = windowedQuery(hub, 'actions', filterFor('all'), { pageSize: 40, overscan: 15, delayMs: env.scrollFetchMs, timers: env.window });
+  // The cache holds the default view ("all" open actions), not one owner's list.
+  const cached = owner.value ? undefined : context.cachedView?.('actions');
+  const stopSeeding = cached ? effect(() => list.seed(cached.value ?? null)) : () => {};
   const cursor = signal(0);
   const quadrant = signal<Quadrant>('quick_win');
   const gridPage = signal<{ total: number; items: Action[] } | undefined>(undefined);
@@ -123,6 +126,7 @@ export function createActionsModel(
       return ok ? id : null;
     },
     dispose() {
+      stopSeeding();
       stopOwner();
       stopGrid();
       list.dispose();

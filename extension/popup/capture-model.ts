@@ -4,7 +4,7 @@
  * archiving, and the follow-up with the customer (kept apart from the fix).
  */
 import { signal, type Signal } from '@preact/signals';
-import type { LoopState, Sentiment } from '../../shared/schema/constants';
+import type { LoopState, ReplyChannel, Sentiment } from '../../shared/schema/constants';
 import type { Action } from '../../shared/schema/records';
 import type { HubClient } from '../messaging/hub-client';
 import type { CaptureDetail } from '../messaging/protocol';
@@ -35,7 +35,8 @@ export interface CaptureModel extends CommandStatus {
   unlink(actionId: string): Promise<boolean>;
   archive(reason: string): Promise<boolean>;
   restore(): Promise<boolean>;
-  setLoop(state: LoopState, replyUrl?: string): Promise<boolean>;
+  /** Sets the follow-up; for `replied`, the reply (where, what, link), or just its link. */
+  setLoop(state: LoopState, reply?: { url: string; where?: ReplyChannel; text?: string }): Promise<boolean>;
   /** Opens the page the quote came from, scrolled to the quote. */
   openSource(): void;
   openAction(actionId: string): void;
@@ -82,8 +83,10 @@ export function createCaptureModel(hub: HubClient, id: string, context: { router
       ids: [id], status: 'archived', ...(reason.trim() ? { reason: reason.trim() } : {}),
     }), 'Archived.'),
     restore: () => run(() => hub.call('capture.setStatus', { ids: [id], status: 'new' }), 'Back in the inbox.'),
-    setLoop: (state, replyUrl) => run(() => hub.call('capture.setLoop', {
-      id, state, ...(state === 'replied' ? { replyUrl: replyUrl?.trim() || null } : {}),
+    setLoop: (state, reply) => run(() => hub.call('capture.setLoop', {
+      id, state,
+      ...(state === 'replied' ? { replyUrl: reply?.url.trim() || null } : {}),
+      ...(state === 'replied' && reply?.where ? { reply: { where: reply.where, text: reply.text ?? '', url: reply.url.trim() || null } } : {}),
     })),
     openSource() {
       const capture = query.value.value?.capture;

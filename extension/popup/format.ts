@@ -19,20 +19,19 @@ export function relativeAge(iso: string, now: number): string {
   return shortDate(new Date(at), new Date(now));
 }
 
-// Intl formatters are costly to build (toLocale*String builds one per call); a list renders dozens.
-// The words are English; dates and times are the viewer's local ones (their time zone), written the same way everywhere.
-let formatters: Record<'day' | 'dayYear' | 'full' | 'weekday' | 'weekdayDay' | 'time', Intl.DateTimeFormat> | null = null;
-const format = () => (formatters ??= {
-  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
-  dayYear: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
-  full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
-  weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'short' }),
-  weekdayDay: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' }),
-  time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }),
-});
+// Dates are written by hand, in the words en-GB's Intl formats use (a test holds them equal): the
+// first Intl.DateTimeFormat a page builds loads ICU data, several milliseconds that the first paint
+// of a list of rows with dates and tooltips would otherwise pay. Dates and times are the viewer's
+// local ones (their time zone), written the same way everywhere.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+const clock = (at: Date) => `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`;
 
+/** "12 Nov", or "12 Nov 2025" when the year differs from today's. */
 function shortDate(date: Date, today: Date): string {
-  return (date.getFullYear() === today.getFullYear() ? format().day : format().dayYear).format(date);
+  const day = `${date.getDate()} ${MONTHS[date.getMonth()]}`;
+  return date.getFullYear() === today.getFullYear() ? day : `${day} ${date.getFullYear()}`;
 }
 
 /** A calendar date (YYYY-MM-DD) for people: "22 Nov" or "22 Nov 2027". Read as a local date. */
@@ -49,11 +48,11 @@ export function calendarDate(date: string, now: number): string {
 export function meetingTime(iso: string, now: number): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  const time = format().time.format(at);
+  const time = clock(at);
   const today = new Date(now);
   const days = Math.round((startOfDay(today) - startOfDay(at)) / DAY);
   if (days === 0) return `today ${time}`;
-  if (days > 0 && days < 7) return `${format().weekday.format(at)} ${time}`;
+  if (days > 0 && days < 7) return `${WEEKDAYS[at.getDay()]} ${time}`;
   return `${shortDate(at, today)} ${time}`;
 }
 
@@ -61,15 +60,17 @@ export function meetingTime(iso: string, now: number): string {
 export function plannedDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return format().weekdayDay.format(new Date(y, m - 1, d));
+  const at = new Date(y, m - 1, d);
+  return `${WEEKDAYS[at.getDay()]} ${at.getDate()} ${MONTHS[at.getMonth()]}`;
 }
 
 const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 
-/** Full local date and time, for tooltips. */
+/** Full local date and time, for tooltips: "22 Nov 2026, 09:05". */
 export function fullTime(iso: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : format().full.format(at);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${at.getDate()} ${MONTHS[at.getMonth()]} ${at.getFullYear()}, ${clock(at)}`;
 }
 
 export function ratingText(capture: Capture): string | null {
@@ -79,7 +80,6 @@ export function ratingText(capture: Capture): string | null {
 }
 
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-
 
 /** The platform's name when known ("Trustpilot"), else the site ("forum.example.com"). */
 export function sourceLabel(capture: Capture): string {

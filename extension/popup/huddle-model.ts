@@ -3,7 +3,7 @@
  * ended), starting and ending the huddle, who is there, notes, acting on a row where it stands
  * (owner, due date, status), turning an escalation into a proposal, and "Show all" per section.
  */
-import { signal, type Signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Escalation } from '../../shared/queries/escalations';
 import type { HuddleSectionId, HuddleView } from '../../shared/queries/huddle';
 import type { ActionStatus } from '../../shared/schema/constants';
@@ -16,8 +16,8 @@ import { runCommand, type CommandStatus } from './run-command';
 import type { ViewContext } from './view-context';
 
 export interface HuddleModel extends CommandStatus {
-  /** undefined until the hub answers. */
-  view: Signal<HuddleView | undefined>;
+  /** The hub's answer; before it, the cached default view (messaging/view-cache.ts) if any; else undefined. */
+  view: ReadonlySignal<HuddleView | undefined>;
   queryError: Signal<HubCallError | null>;
   /** Sections the person asked to see in full. */
   expanded: Signal<ReadonlySet<HuddleSectionId>>;
@@ -34,7 +34,7 @@ export interface HuddleModel extends CommandStatus {
   openCapture(id: string): void;
   openAction(id: string): void;
   today(): string;
-  /** Called once the view's first real content (not "Loading…") is committed to the DOM. */
+  /** Called after the view's real content (not "Loading…", cached or live) is committed to the DOM. */
   painted(): void;
   dispose(): void;
 }
@@ -54,7 +54,11 @@ export function createHuddleModel(hub: HubClient, context: ViewContext, env: Pop
   const status: CommandStatus = { busy: signal(false), error: signal<string | null>(null), notice: signal<string | null>(null) };
   const run = (task: () => Promise<unknown>, done?: string) => runCommand(status, task, done);
   const marks = viewMarks(env.performance, 'huddle');
-  const current = () => query.value.value?.current ?? null;
+  // The cache holds the default view (no section shown in full): it stands in until the hub answers.
+  const cached = context.cachedView?.('huddle');
+  const view = computed(() => query.value.value ?? (expanded.value.size === 0 ? cached?.value : undefined));
+  // The meeting under way as last known (the cached view's until the hub answers); the hub checks it is still on.
+  const current = () => view.value?.current ?? null;
   const inHuddle = (task: (id: string) => Promise<unknown>) => {
     const huddle = current();
     if (!huddle) {
@@ -66,7 +70,7 @@ export function createHuddleModel(hub: HubClient, context: ViewContext, env: Pop
 
   return {
     ...status,
-    view: query.value,
+    view,
     queryError: query.error,
     expanded,
     showAll(section) {
@@ -97,7 +101,7 @@ export function createHuddleModel(hub: HubClient, context: ViewContext, env: Pop
     openCapture: (id) => context.router.go({ view: 'capture', id }),
     openAction: (id) => context.router.go({ view: 'action', id }),
     today: () => localCalendarDate(env.now()),
-    painted: () => marks.committed(false),
+    painted: () => marks.committed(query.value.value === undefined),
     dispose: () => query.dispose(),
   };
 }

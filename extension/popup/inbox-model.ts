@@ -3,7 +3,7 @@
  * keyboard cursor, multi-selection, and the triage commands (tag, archive, create an action or a
  * proposal for the change board).
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { InboxFilter } from '../../shared/queries/inbox';
 import type { CaptureStatus, Channel, Sentiment } from '../../shared/schema/constants';
 import type { Capture } from '../../shared/schema/records';
@@ -12,9 +12,9 @@ import type { Facets } from '../messaging/protocol';
 import { DEFAULT_INBOX_FILTER, FIRST_PAGE } from '../messaging/view-cache';
 import { liveQuery, type LiveQuery } from '../ui/live-query';
 import { plural, titleFromQuote } from './format';
-import { paintMarks } from './paint-marks';
+import { listMarks } from './paint-marks';
 import { popupEnv, type PopupEnv } from './popup-env';
-import type { Router } from './router-model';
+import type { ViewContext } from './view-context';
 import { runCommand } from './run-command';
 import { windowedQuery, type Shown, type WindowedQuery } from './windowed-query';
 
@@ -26,11 +26,19 @@ export interface InboxFilters {
   site: string;
   /** Only what I captured. */
   mine: boolean;
+  /** The reply queue: only customers waiting for a reply. */
+  replyNeeded: boolean;
+  /** What revisiting the page found. */
+  source: 'changed' | 'missing' | '';
+  /** Near duplicates listed once, as "+3 similar". */
+  grouped: boolean;
+  /** Only the near-duplicate group of this capture (from a row's "+3 similar"). */
+  similarTo: string;
   text: string;
 }
 
 export const DEFAULT_FILTERS: InboxFilters = {
-  status: DEFAULT_INBOX_FILTER.status ?? 'all', tag: '', channel: '', sentiment: '', site: '', mine: false, text: '',
+  status: DEFAULT_INBOX_FILTER.status ?? 'all', tag: '', channel: '', sentiment: '', site: '', mine: false, replyNeeded: false, source: '', grouped: false, similarTo: '', text: '',
 };
 
 /** The hub's filter for what the controls say; empty controls are left out. */
@@ -42,6 +50,10 @@ export function toInboxFilter(f: InboxFilters, me: string | null): InboxFilter {
   if (f.sentiment) filter.sentiment = f.sentiment;
   if (f.site) filter.site = f.site;
   if (f.mine && me) filter.capturedBy = me;
+  if (f.replyNeeded) filter.loop = 'reply_needed';
+  if (f.source) filter.sourceCheck = f.source;
+  if (f.similarTo) filter.similarTo = f.similarTo;
+  else if (f.grouped) filter.groupSimilar = true;
   if (f.text.trim()) filter.text = f.text.trim();
   return filter;
 }
@@ -83,13 +95,16 @@ export interface InboxModel {
 }
 
 export function createInboxModel(
-  hub: HubClient, context: { router: Router; me(): string | null }, env: PopupEnv = popupEnv(),
+  hub: HubClient, context: ViewContext, env: PopupEnv = popupEnv(),
 ): InboxModel {
   const filters = signal(DEFAULT_FILTERS);
   const list = windowedQuery(hub, 'inbox', toInboxFilter(DEFAULT_FILTERS, null), {
     pageSize: FIRST_PAGE.limit ?? 40, overscan: 15, delayMs: env.scrollFetchMs, timers: env.window,
   });
-  const marks = paintMarks(env.performance);
+  // The cached first page shows until the hub answers, and goes if the cache is withdrawn.
+  const cached = context.cachedView?.('inbox');
+  const stopSeeding = cached ? effect(() => list.seed(cached.value ?? null)) : () => {};
+  const marks = listMarks(env.performance, 'inbox');
   const cursor = signal(0);
   const selected = signal<ReadonlyMap<string, Capture>>(new Map());
   const prompt = signal<InboxPrompt | null>(null);
@@ -165,6 +180,7 @@ export function createInboxModel(
       marks.committed(shown);
     },
     dispose() {
+      stopSeeding();
       list.dispose();
       facetsQuery?.dispose();
     },

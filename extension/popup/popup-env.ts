@@ -10,10 +10,18 @@ import type { DownloadsApi } from '../export/downloads';
 export interface PopupBrowser {
   runtime: { openOptionsPage(): Promise<void>; getURL(path: string): string };
   tabs: { create(properties: { url: string }): Promise<unknown> };
-  storage: { local: { get(keys: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(keys: string): Promise<Record<string, unknown>> };
+    onChanged: {
+      addListener(listener: StorageListener): void;
+      removeListener(listener: StorageListener): void;
+    };
+  };
   /** Saving exports (the `downloads` permission). */
   downloads: DownloadsApi;
 }
+
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
 
 export interface PopupEnv {
   browser: PopupBrowser;

@@ -35,8 +35,11 @@ export interface WindowedQuery<Item, Filter> {
   rowAt(index: number): Item | undefined;
   /** The window last asked of the hub. */
   requested(): Required<PageRequest>;
-  /** Shows a cached page until the hub's first answer. */
-  seed(page: PageOf<Item>): void;
+  /**
+   * Shows a cached page of the initial filter until the hub's first answer; null withdraws a cached
+   * page (the cache turned out to be of another workspace). Never replaces what the hub sent.
+   */
+  seed(page: PageOf<Item> | null): void;
   dispose(): void;
 }
 
@@ -129,7 +132,8 @@ export function windowedQuery<Q extends ListQuery>(
     },
     requested: () => ({ ...request }),
     seed(page) {
-      if (!shown.value) shown.value = { filter: filter.value, page, generation: generation.value, fromCache: true };
+      if ((shown.value && !shown.value.fromCache) || generation.value !== 0 || (shown.value?.page ?? null) === page) return;
+      shown.value = page ? { filter: filter.value, page, generation: 0, fromCache: true } : undefined;
     },
     dispose() {
       cancelTimer();

@@ -7,8 +7,8 @@ import { decodeInvite, type Invite } from '../../shared/invite';
 export interface Preferences {
   /** Show the small "Capture feedback" button next to a text selection on pages. */
   inPageButton: boolean;
-  /** What the toolbar badge counts: my due or overdue actions, or new inbox items. */
-  badge: 'due' | 'inbox';
+  /** What the toolbar badge counts: my due or overdue actions, new inbox items, or customers waiting for a reply. */
+  badge: 'due' | 'inbox' | 'replies';
   /** Desktop notifications for assignments and overdue actions. */
   notifications: boolean;
   /** The weekly digest notification ("N overdue, N due this week, ..."). */
@@ -20,7 +20,10 @@ export interface Preferences {
 }
 
 export interface Settings {
-  /** Identifies this installation's member record in every workspace; made once, never changes. */
+  /**
+   * This installation's own member id, made once, never changes: who it writes as with a shared
+   * invite. A personal invite names its member instead (EffectiveSettings.memberId is that one).
+   */
   memberId: string;
   name: string;
   invite: Invite | null;
@@ -42,7 +45,7 @@ export function cleanPreferences(value: Partial<Preferences> | undefined): Prefe
     (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : fallback);
   return {
     inPageButton: flag('inPageButton'),
-    badge: v.badge === 'inbox' ? 'inbox' : 'due',
+    badge: v.badge === 'inbox' || v.badge === 'replies' ? v.badge : 'due',
     notifications: flag('notifications'),
     weeklyDigest: flag('weeklyDigest'),
     digestDay: whole(v.digestDay, 0, 6, DEFAULT_PREFERENCES.digestDay),
@@ -57,13 +60,22 @@ export interface ManagedPolicy {
   /** When true, people cannot leave or switch the preset workspace. */
   lockWorkspace?: boolean;
   inPageButton?: boolean;
+  /** Replace personal data in captures before they leave the page; on unless set to false. */
+  redactPersonalData?: boolean;
 }
 
 export interface EffectiveSettings extends Settings {
+  /** Who this installation writes as in the current workspace: the invite's member, else its own id. */
+  memberId: string;
   /** The invite came from policy and is locked. */
   managed: boolean;
   /** Problems with the policy, for the options page (a broken policy never breaks the extension). */
   policyProblems: string[];
+  /**
+   * The policy's word on redaction (`redactPersonalData`): true or false, or null when it says
+   * nothing and the workspace's setting decides (on by default).
+   */
+  redaction: boolean | null;
 }
 
 /** How long to wait for managed storage: Chromium on Linux never answers when no policy is installed. */
@@ -104,16 +116,21 @@ export async function readPolicy(
   const memberName = text('memberName');
   const lockWorkspace = flag('lockWorkspace');
   const inPageButton = flag('inPageButton');
+  const redactPersonalData = flag('redactPersonalData');
   if (inviteCode !== undefined) policy.inviteCode = inviteCode;
   if (memberName !== undefined) policy.memberName = memberName;
   if (lockWorkspace !== undefined) policy.lockWorkspace = lockWorkspace;
   if (inPageButton !== undefined) policy.inPageButton = inPageButton;
+  if (redactPersonalData !== undefined) policy.redactPersonalData = redactPersonalData;
   return { policy, problems };
 }
 
 /** Stored settings with policy applied: a valid policy invite wins and, when locked, cannot be left. */
 export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: string[] = []): EffectiveSettings {
-  const effective: EffectiveSettings = { ...stored, preferences: cleanPreferences(stored.preferences), managed: false, policyProblems: [...problems] };
+  const effective: EffectiveSettings = {
+    ...stored, preferences: cleanPreferences(stored.preferences), managed: false, policyProblems: [...problems],
+    redaction: policy.redactPersonalData ?? null,
+  };
   if (policy.inviteCode) {
     try {
       const invite = decodeInvite(policy.inviteCode);
@@ -126,5 +143,6 @@ export function applyPolicy(stored: Settings, policy: ManagedPolicy, problems: s
   }
   if (!stored.name && policy.memberName) effective.name = policy.memberName.slice(0, 80);
   if (policy.inPageButton !== undefined) effective.preferences.inPageButton = policy.inPageButton;
+  effective.memberId = effective.invite?.member ?? stored.memberId;
   return effective;
 }

@@ -11,6 +11,7 @@ import { randomId } from '../util/ids';
 import { MIGRATION_ORIGIN } from './origins';
 import { roots } from './roots';
 import { statusChangedAtStep } from './steps/v2-status-changed-at';
+import { replyRecordStep } from './steps/v3-reply-record';
 
 export interface Migration {
   /** The version this step produces. */
@@ -21,7 +22,7 @@ export interface Migration {
 }
 
 /** Steps shipped with this release, oldest first. Version 1 is the first public schema. */
-export const MIGRATIONS: readonly Migration[] = [statusChangedAtStep];
+export const MIGRATIONS: readonly Migration[] = [statusChangedAtStep, replyRecordStep];
 
 export type MigrationOutcome =
   | { status: 'current'; version: number }

@@ -1,12 +1,12 @@
 /** @module Typed mutations on captures: add, edit, tag, triage/archive, customer follow-up. */
 import * as Y from 'yjs';
 import {
-  CAPTURE_STATUSES, CHANNELS, LIMITS, LOOP_STATES, SENTIMENTS,
-  type CaptureStatus, type Channel, type LoopState, type Sentiment,
+  CAPTURE_STATUSES, CHANNELS, LIMITS, SENTIMENTS,
+  type CaptureStatus, type Channel, type Sentiment,
 } from '../schema/constants';
 import { cleanCapture, type NewCapture } from './clean-capture';
 import { MutationError, mutate, requireRecord, setField, setLogged, type MutationContext } from './context';
-import { cleanText, httpUrl, ids as cleanIds, normalizeTag, oneOf } from './input';
+import { cleanText, ids as cleanIds, normalizeTag, oneOf } from './input';
 
 export interface AddCaptureResult {
   /** Id of the new capture, or null when it was refused as a duplicate. */
@@ -130,16 +130,5 @@ export function setCaptureStatus(ctx: MutationContext, captureIds: string[], sta
   });
 }
 
-/** Tracks the reply to the customer who wrote the feedback (the inner loop). */
-export function setCustomerLoop(ctx: MutationContext, id: string, loop: { state: LoopState; replyUrl?: string | null }): void {
-  const state = oneOf(loop.state, LOOP_STATES, 'Follow-up state');
-  const replyUrl = state === 'replied' ? httpUrl(loop.replyUrl, 'The reply link') : null;
-  mutate(ctx, (tx) => {
-    const record = requireRecord(tx.roots.captures, id, 'capture');
-    const before = record.get('loop') as { state?: unknown; replyUrl?: unknown } | undefined;
-    if (before?.state === state && (before?.replyUrl ?? null) === replyUrl) return;
-    record.set('loop', { state, replyUrl, updatedBy: tx.actor, updatedAt: tx.at });
-    record.set('updatedAt', tx.at);
-    tx.log('capture.loop', 'capture', id, { field: 'loop', from: before?.state ?? 'none', to: state });
-  });
-}
+// The customer follow-up (with the reply itself since schema 3) lives in its own module.
+export { setCustomerLoop, type LoopInput } from './customer-loop';

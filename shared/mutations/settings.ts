@@ -12,6 +12,8 @@ export interface SettingsPatch {
   boardCadence?: BoardCadence;
   /** YYYY-MM-DD, or null to clear. */
   nextBoardDate?: string | null;
+  /** Replace personal data in captures before they leave the page (schema 3). */
+  redactPersonalData?: boolean;
 }
 
 export function updateWorkspaceSettings(ctx: MutationContext, patch: SettingsPatch): void {
@@ -28,6 +30,10 @@ export function updateWorkspaceSettings(ctx: MutationContext, patch: SettingsPat
   }
   if (patch.boardCadence !== undefined) changes.push(['boardCadence', oneOf(patch.boardCadence, BOARD_CADENCES, 'Board cadence')]);
   if (patch.nextBoardDate !== undefined) changes.push(['nextBoardDate', cleanDate(patch.nextBoardDate)]);
+  if (patch.redactPersonalData !== undefined) {
+    if (typeof patch.redactPersonalData !== 'boolean') throw new MutationError('invalid', 'Redaction must be on or off.');
+    changes.push(['redactPersonalData', patch.redactPersonalData]);
+  }
   mutate(ctx, (tx) => {
     for (const [field, value] of changes) {
       const before = tx.roots.settings.get(field) ?? null;

@@ -50,7 +50,7 @@ function vector(text: string, idf: Idf): Vector {
   return tf;
 }
 
-function cosine(a: Vector, b: Vector): number {
+export function cosine(a: Vector, b: Vector): number {
   let dot = 0;
   let na = 0;
   let nb = 0;

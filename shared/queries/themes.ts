@@ -36,9 +36,9 @@ export const CLUSTER_MAX_CAPTURES = 2_000;
  * similar to (at least CLUSTER_SIMILARITY), or starts its own. Deterministic for the same
  * captures. Returns clusters of at least `min` captures, biggest first.
  */
-export function similarityClusters(captures: readonly Capture[], idf: Idf, min: number): Theme[] {
+export function similarityClusters(captures: readonly Capture[], idf: Idf, min: number, similarity = CLUSTER_SIMILARITY): Theme[] {
   const ordered = [...captures].sort(oldestFirst).slice(-CLUSTER_MAX_CAPTURES);
-  return growClusters(ordered, idf)
+  return growClusters(ordered, idf, similarity)
     .filter((c) => c.members.length >= min)
     .map((c) => ({
       kind: 'cluster' as const,
@@ -51,9 +51,9 @@ export function similarityClusters(captures: readonly Capture[], idf: Idf, min: 
 
 /**
  * The clustering itself, over captures in the order given (oldest first): each joins the cluster
- * whose centroid it is most similar to (at least CLUSTER_SIMILARITY), or starts its own.
+ * whose centroid it is most similar to (at least `similarity`), or starts its own.
  */
-export function growClusters(ordered: readonly Capture[], idf: Idf): Cluster[] {
+export function growClusters(ordered: readonly Capture[], idf: Idf, similarity = CLUSTER_SIMILARITY): Cluster[] {
   const clusters: Cluster[] = [];
   // term -> clusters whose centroid has it: a capture is compared only with clusters it shares a word with.
   const byTerm = new Map<string, Set<Cluster>>();
@@ -69,7 +69,7 @@ export function growClusters(ordered: readonly Capture[], idf: Idf): Cluster[] {
       let dot = 0;
       for (const [term, w] of vector) dot += w * (cluster.centroid.get(term) ?? 0);
       const score = dot / Math.sqrt(norm * cluster.norm);
-      if (score >= CLUSTER_SIMILARITY && (!best || score > best.score || (score === best.score && cluster.order < best.cluster.order))) {
+      if (score >= similarity && (!best || score > best.score || (score === best.score && cluster.order < best.cluster.order))) {
         best = { cluster, score };
       }
     }

@@ -98,5 +98,12 @@ export function readSettings(get: (field: string) => unknown, report: ReadReport
     replyTargetDays: numeric('replyTargetDays'),
     boardCadence: get('boardCadence') === undefined ? DEFAULT_BOARD_CADENCE : f.oneOf('boardCadence', BOARD_CADENCES, DEFAULT_BOARD_CADENCE),
     nextBoardDate: isCalendarDate(next) ? next : (next === undefined || next === null ? null : f.optionalCalendarDate('nextBoardDate')),
+    redactPersonalData: readFlag(f, get('redactPersonalData')),
   };
+}
+
+/** Redaction is on unless the setting is exactly false: a damaged value keeps personal data out. */
+function readFlag(f: FieldReader, value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean') f.note('redactPersonalData', `expected true or false, got ${describeValue(value)}`);
+  return value !== false;
 }

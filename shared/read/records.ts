@@ -1,12 +1,13 @@
 /** @module Record readers: stored Y.Maps (possibly written by a broken peer) to validated plain records. */
 import * as Y from 'yjs';
 import {
-  ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, CLOSED_ACTION_STATUSES, DECISION_OUTCOMES, LIMITS, LOOP_STATES, ROLES,
-  SCHEMA_VERSION, SCORE_MAX, SCORE_MIN, SENTIMENTS,
+  ACTION_STATUSES, CAPTURE_STATUSES, CHANNELS, CLOSED_ACTION_STATUSES, DECISION_OUTCOMES, LIMITS, LOOP_STATES, REPLY_CHANNELS, ROLES,
+  SCHEMA_VERSION, SCORE_MAX, SCORE_MIN, SENTIMENTS, SOURCE_CHECK_STATES, type ReplyChannel, type SourceCheckState,
 } from '../schema/constants';
 import {
   ACTIVITY_VERBS, type Action, type ActionComment, type ActivityEntry, type Capture, type CaptureAnchor,
-  type CaptureSource, type CustomerLoop, type Decision, type Member, type RecordKind, type WorkspaceMeta,
+  type CaptureSource, type CustomerLoop, type CustomerReply, type Decision, type Member, type RecordKind, type SourceCheck,
+  type WorkspaceMeta,
 } from '../schema/records';
 import { captureFingerprint } from '../util/fingerprint';
 import { isIsoTimestamp } from '../util/dates';
@@ -41,6 +42,7 @@ export function readCapture(id: string, stored: unknown, report: ReadReport): Ca
       archivedReason: f.optionalText('archivedReason', LIMITS.note),
       actionIds: [], // derived from actions' captureIds by the workspace view
       loop: readLoop(f, id, report),
+      sourceCheck: readSourceCheck(f, id, report),
       updatedAt: isIsoTimestamp(f.raw('updatedAt')) ? (f.raw('updatedAt') as string) : capturedAt,
     };
   });
@@ -107,11 +109,53 @@ function readAnchor(f: FieldReader, id: string, report: ReadReport): CaptureAnch
 function readLoop(f: FieldReader, id: string, report: ReadReport): CustomerLoop {
   const stored = f.optionalObject('loop') ?? {};
   const l = fieldReader('capture', id, (field) => stored[field], report);
+  const state = stored.state === undefined ? 'none' : l.oneOf('state', LOOP_STATES, 'none');
+  const replyUrl = l.optionalText('replyUrl', LIMITS.url);
+  const updatedBy = l.optionalText('updatedBy', 80);
+  const updatedAt = l.optionalTimestamp('updatedAt');
+  return { state, replyUrl, updatedBy, updatedAt, reply: state === 'replied' ? readReply(stored.reply, { replyUrl, updatedBy, updatedAt }, f) : null };
+}
+
+/**
+ * The reply of a replied loop. A version-2 peer writes no `reply`: what it did keep (the link, who
+ * and when) stands in for it, as the v3 migration writes it.
+ */
+function readReply(raw: unknown, loop: { replyUrl: string | null; updatedBy: string | null; updatedAt: string | null }, f: FieldReader): CustomerReply {
+  const fallback: CustomerReply = { text: '', where: null, url: loop.replyUrl, by: loop.updatedBy, at: loop.updatedAt };
+  if (raw === undefined || raw === null) return fallback;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    f.note('loop.reply', `expected an object, got ${describeValue(raw)}`);
+    return fallback;
+  }
+  const r = raw as Record<string, unknown>;
+  const where = r.where === null || r.where === undefined ? null : (REPLY_CHANNELS as readonly unknown[]).includes(r.where) ? (r.where as ReplyChannel) : null;
+  if (where === null && r.where !== null && r.where !== undefined) f.note('loop.reply.where', `unknown channel ${describeValue(r.where)}`);
+  const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : null);
   return {
-    state: stored.state === undefined ? 'none' : l.oneOf('state', LOOP_STATES, 'none'),
-    replyUrl: l.optionalText('replyUrl', LIMITS.url),
-    updatedBy: l.optionalText('updatedBy', 80),
-    updatedAt: l.optionalTimestamp('updatedAt'),
+    text: text(r.text, LIMITS.replyText) ?? '',
+    where,
+    url: text(r.url, LIMITS.url) ?? loop.replyUrl,
+    by: text(r.by, 80) ?? loop.updatedBy,
+    at: isIsoTimestamp(r.at) ? (r.at as string) : loop.updatedAt,
+  };
+}
+
+function readSourceCheck(f: FieldReader, id: string, report: ReadReport): SourceCheck | null {
+  const stored = f.optionalObject('sourceCheck');
+  if (!stored) return null;
+  const s = fieldReader('capture', id, (field) => stored[field], report);
+  const state = (SOURCE_CHECK_STATES as readonly unknown[]).includes(stored.state) ? (stored.state as SourceCheckState) : null;
+  if (!state || !isIsoTimestamp(stored.checkedAt)) {
+    f.note('sourceCheck', `dropped malformed check ${describeValue(stored)}`);
+    return null;
+  }
+  const rating = stored.rating;
+  return {
+    state,
+    checkedAt: stored.checkedAt as string,
+    checkedBy: s.optionalText('checkedBy', 80),
+    text: s.optionalText('text', LIMITS.captureText),
+    rating: typeof rating === 'number' && Number.isFinite(rating) && rating >= 0 && rating <= 100 ? rating : null,
   };
 }
 

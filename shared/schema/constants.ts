@@ -1,7 +1,7 @@
 /** @module The closed vocabularies and limits of the workspace document (see docs/schema.md). */
 
 /** Version of the document shape this code writes; see doc/migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const ROLES = ['editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -50,6 +50,21 @@ export const CLOSED_ACTION_STATUSES: readonly ActionStatus[] = ['done', 'wont_do
 export const LOOP_STATES = ['none', 'reply_needed', 'replied'] as const;
 export type LoopState = (typeof LOOP_STATES)[number];
 
+/**
+ * Where a reply to the customer went (schema 3): a public reply on the platform under the review,
+ * a private message, an email, or a support ticket.
+ */
+export const REPLY_CHANNELS = ['public', 'private', 'email', 'ticket'] as const;
+export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
+
+/**
+ * What re-finding a capture on its page found (schema 3): the quote where it was (`found`), the
+ * same review reading differently or rated differently (`changed`), or, on a page that settled
+ * and still shows its neighbours, no trace of it (`missing`).
+ */
+export const SOURCE_CHECK_STATES = ['found', 'changed', 'missing'] as const;
+export type SourceCheckState = (typeof SOURCE_CHECK_STATES)[number];
+
 /** Bounds enforced on writes and on reads of other peers' data. */
 export const LIMITS = {
   /** Characters of quoted text kept per capture; longer selections are cut and flagged. */
@@ -71,6 +86,8 @@ export const LIMITS = {
   initiativeText: 5_000,
   /** Largest amount in a business case (cost or benefit), in the workspace's currency. */
   amount: 1e12,
+  /** The text of a reply to the customer, as recorded (schema 3). */
+  replyText: 5_000,
 } as const;
 
 /** Workspace settings (the `settings` root) and their defaults, with the range each accepts. */

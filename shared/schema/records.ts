@@ -1,6 +1,7 @@
 /** @module Plain, validated records as read from the workspace document; no Y types leak past here. */
 import type {
-  ActionStatus, BoardCadence, CaptureStatus, Channel, DecisionOutcome, Horizon, InitiativeStatus, LoopState, Role, Sentiment,
+  ActionStatus, BoardCadence, CaptureStatus, Channel, DecisionOutcome, Horizon, InitiativeStatus, LoopState, ReplyChannel, Role,
+  Sentiment, SourceCheckState,
 } from './constants';
 
 /** Where a capture was found, as extracted from the page. `null` means "not found on the page". */
@@ -49,12 +50,38 @@ export interface CaptureAnchor {
   range: RangeSelector | null;
 }
 
+/** The reply itself (schema 3): what was said, where, by whom and when. */
+export interface CustomerReply {
+  text: string;
+  /** Null on replies recorded before schema 3 (only a link was kept then). */
+  where: ReplyChannel | null;
+  url: string | null;
+  /** The member who recorded it. */
+  by: string | null;
+  at: string | null;
+}
+
 /** Follow-up with the customer who wrote the feedback. */
 export interface CustomerLoop {
   state: LoopState;
+  /** The reply's link; kept beside `reply.url` so version-2 readers still show it. */
   replyUrl: string | null;
   updatedBy: string | null;
   updatedAt: string | null;
+  /** Set while `state` is `replied` (schema 3). */
+  reply: CustomerReply | null;
+}
+
+/** What the last visit of the capture's page found (schema 3). */
+export interface SourceCheck {
+  state: SourceCheckState;
+  checkedAt: string;
+  /** The member whose browser checked. */
+  checkedBy: string | null;
+  /** What the review reads now, when it changed (redacted like any capture). */
+  text: string | null;
+  /** The review's rating now, when it changed. */
+  rating: number | null;
 }
 
 export interface Capture {
@@ -78,6 +105,8 @@ export interface Capture {
   /** Actions this capture is evidence for. Derived from `Action.captureIds`; not stored on the capture. */
   actionIds: string[];
   loop: CustomerLoop;
+  /** Null until someone visits the page again with the extension (schema 3). */
+  sourceCheck: SourceCheck | null;
   updatedAt: string;
 }
 
@@ -188,6 +217,8 @@ export interface WorkspaceSettings {
   replyTargetDays: number;
   boardCadence: BoardCadence;
   nextBoardDate: string | null;
+  /** Personal data is replaced in captures before they leave the page (schema 3; on unless set false). */
+  redactPersonalData: boolean;
 }
 
 export interface Member {
@@ -205,6 +236,7 @@ export const ACTIVITY_VERBS = [
   'capture.untagged',
   'capture.status',
   'capture.loop',
+  'capture.source',
   'action.created',
   'action.edited',
   'action.linked',

@@ -2,16 +2,22 @@
  * @module Access tokens: signed, self-contained, so the server keeps no token table.
  * Form: `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256(secret, "v1.<claims>"))>`.
  * Revoking a workspace raises its generation; tokens signed for an older generation stop working.
+ * A personal token also names its member (`m`) and that member's generation (`mg`), which the
+ * people table (people.ts) raises to revoke one person; a token without `m` is a shared invite.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { fromBase64Url, isRole, toBase64Url } from '../../shared/invite';
-import type { Role } from '../../shared/schema/constants';
+import { fromBase64Url, isRole, toBase64Url, type AccessRole } from '../../shared/invite';
+import { RECORD_ID_PATTERN } from '../../shared/util/ids';
 import { isWorkspaceId } from '../../shared/workspace-id';
 
 export interface TokenClaims {
   /** Workspace id. */
   w: string;
-  r: Role;
+  r: AccessRole;
+  /** Member id of a personal invite; absent for a shared invite. */
+  m?: string;
+  /** The member's generation when the token was issued (people.ts). */
+  mg?: number;
   /** Revocation generation of the workspace when the token was issued. */
   g: number;
   /** Issued at, seconds since the epoch. */
@@ -30,10 +36,14 @@ const PREFIX = 'v1.';
 
 export function signToken(
   secret: Uint8Array,
-  grant: { workspace: string; role: Role; generation: number; expiresInSeconds?: number; nowMs?: number },
+  grant: {
+    workspace: string; role: AccessRole; generation: number; expiresInSeconds?: number; nowMs?: number;
+    member?: { id: string; generation: number };
+  },
 ): string {
   const iat = Math.floor((grant.nowMs ?? Date.now()) / 1000);
   const claims: TokenClaims = { w: grant.workspace, r: grant.role, g: grant.generation, iat, jti: randomBytes(9).toString('base64url') };
+  if (grant.member) Object.assign(claims, { m: grant.member.id, mg: grant.member.generation });
   if (grant.expiresInSeconds !== undefined) claims.exp = iat + grant.expiresInSeconds;
   const body = PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(claims)));
   return `${body}.${mac(secret, body)}`;
@@ -62,6 +72,9 @@ export function verifyToken(
   if (typeof claims !== 'object' || claims === null) return { ok: false, reason: 'malformed' };
   if (!isWorkspaceId(claims.w) || !isRole(claims.r) || !Number.isInteger(claims.g)) return { ok: false, reason: 'malformed' };
   if (claims.exp !== undefined && typeof claims.exp !== 'number') return { ok: false, reason: 'malformed' };
+  if (claims.m !== undefined && (typeof claims.m !== 'string' || !RECORD_ID_PATTERN.test(claims.m) || !Number.isInteger(claims.mg))) {
+    return { ok: false, reason: 'malformed' };
+  }
   if (claims.w !== expected.workspace) return { ok: false, reason: 'wrong_workspace' };
   if (claims.g < expected.generation) return { ok: false, reason: 'revoked' };
   if (claims.exp !== undefined && claims.exp * 1000 <= (expected.nowMs ?? Date.now())) return { ok: false, reason: 'expired' };

@@ -8,8 +8,8 @@ import { watchRevocations } from '../auth/revocations';
 import { loadOrCreateSecret } from '../auth/secret';
 import { ConfigError, loadConfig, publicUrlOf, type Config } from '../config';
 import { DataDirError, checkDataDir } from '../data-dir';
-import { createLogger, type Logger } from '../logger';
-import { createSyncServer, type SyncServer } from '../server';
+import { createLogger, stdoutLines, type Logger } from '../logger';
+import { createSyncServer, type SyncServer, type SyncServerDeps } from '../server';
 import { createDiskStorage } from '../storage/disk-storage';
 
 /** Prints one line on stderr and exits with 2 (bad configuration or arguments). */
@@ -48,11 +48,26 @@ export interface RunningServer {
   logger: Logger;
 }
 
-export async function runServer(config: Config): Promise<RunningServer> {
+export async function runServer(config: Config, options: Pick<SyncServerDeps, 'checkAuthorship'> = {}): Promise<RunningServer> {
   const dataDir = dataDirOrExit(config);
   const logger = createLogger({ level: config.logLevel });
-  process.on('uncaughtException', (error) => logger.error('uncaught exception (still serving)', { error, stack: error.stack }));
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (still serving)', { error: reason }));
+  stdoutLines(); // stdout gets its 'error' listener before anything else writes to it
+  process.stderr.on('error', () => {}); // nor may a closed stderr (exitWithError, console.error) throw
+  // Never re-entered: a handler whose own log line failed must not start the next round.
+  let handling = false;
+  const report = (msg: string, fields: Record<string, unknown>) => {
+    if (handling) return;
+    handling = true;
+    try {
+      logger.error(msg, fields);
+    } catch {
+      // the logger never throws; if it ever did, nothing more can be reported
+    } finally {
+      handling = false;
+    }
+  };
+  process.on('uncaughtException', (error) => report('uncaught exception (still serving)', { error, stack: error.stack }));
+  process.on('unhandledRejection', (reason) => report('unhandled rejection (still serving)', { error: reason }));
 
   const secret = loadOrCreateSecret(dataDir);
   const revocations = watchRevocations(dataDir);
@@ -60,7 +75,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
     fsync: config.fsync,
     onRecover: (workspace, message) => logger.warn('storage recovered a damaged log', { workspace, detail: message }),
   });
-  const server = createSyncServer(config, { storage, secret, revocations, logger });
+  const server = createSyncServer(config, { storage, secret, revocations, logger, ...options });
   let port: number;
   try {
     ({ port } = await server.listen());

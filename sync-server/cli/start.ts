@@ -1,14 +1,17 @@
 /**
  * @module `npm start`: the one command for a first look. Runs the sync server (defaults:
  * 127.0.0.1:1234, ./data), makes sure the `demo` workspace exists, builds the browser extension,
- * and prints the server URL, how to load the extension and an editor invite for `demo`.
+ * and prints the server URL, how to load the extension and an admin invite for `demo` (for one
+ * person, "Demo admin": the same member on every start, with a fresh code).
  */
 import { issueInvite } from '../auth/invites';
+import { readPeople } from '../auth/people';
 import { buildExtension } from './build-extension';
 import { loadConfigOrExit, runServer, type RunningServer } from './runtime';
 
 const DEMO_WORKSPACE = 'demo';
 const DEMO_NAME = 'Demo';
+const DEMO_ADMIN = 'Demo admin';
 
 interface Welcome {
   url: string;
@@ -24,9 +27,11 @@ async function ensureDemoWorkspace(running: RunningServer): Promise<boolean> {
   return running.server.ensureWorkspace(DEMO_WORKSPACE, DEMO_NAME);
 }
 
-/** A fresh editor invite for `demo` on every start (earlier ones stay valid until revoked). */
+/** A fresh admin invite for the demo's first person on every start (earlier codes stay valid until revoked). */
 function demoInvite(running: RunningServer): string {
-  return issueInvite({ dataDir: running.dataDir, server: running.url, workspace: DEMO_WORKSPACE, role: 'editor' }).code;
+  const known = Object.values(readPeople(running.dataDir, DEMO_WORKSPACE).people).find((p) => p.name === DEMO_ADMIN && p.via === 'invite');
+  const person = known ? { member: known.id } : { name: DEMO_ADMIN };
+  return issueInvite({ dataDir: running.dataDir, server: running.url, workspace: DEMO_WORKSPACE, role: 'admin', ...person, by: 'npm start' }).code;
 }
 
 function printWelcome(welcome: Welcome): void {
@@ -38,11 +43,11 @@ function printWelcome(welcome: Welcome): void {
     welcome.created ? `Created workspace "${welcome.workspace}".` : `Workspace "${welcome.workspace}" is ready.`,
     ...welcome.extension,
     '',
-    `Editor invite for "${welcome.workspace}" (paste it into the extension's options page):`,
+    `Admin invite for "${welcome.workspace}" (paste it into the extension's options page; it invites others from there):`,
     '',
     welcome.invite,
     '',
-    'More invites: npm run invite -- <workspace> [--role viewer]   Stop: Ctrl+C',
+    'More invites: npm run invite -- <workspace> --name "Full Name" [--role viewer]   Stop: Ctrl+C',
     rule,
     '',
   ].join('\n'));

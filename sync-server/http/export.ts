@@ -3,21 +3,26 @@
  * `Authorization: Bearer <token>` (a viewer token is enough): the workspace's captures or actions
  * as CSV or JSON, streamed record by record from the loaded document, waiting for the client to
  * read (backpressure) so a large workspace is never built up in memory as one file.
- * 401 for a bad token, 400 for a bad workspace id, kind or format, 405 for another method.
+ * 401 for a bad token (revoked people's included), 429 from an address with too many failed
+ * attempts, 400 for a bad workspace id, kind or format, 405 for another method.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExportFormat, ExportKind } from '../../shared/export/columns';
 import { documentActions, documentCaptures, documentExportContext } from '../../shared/export/document-records';
 import { EXPORT_FORMATS, EXPORT_KINDS, exportFilename, exportLines, MEDIA_TYPES } from '../../shared/export/files';
 import { isWorkspaceId } from '../../shared/workspace-id';
-import type { TokenCheck } from '../auth/tokens';
+import type { AccessCheck } from '../auth/access';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { RoomMember } from '../rooms/room';
+import { address, TOO_MANY_FAILURES } from './routes';
 import type { Rooms } from '../rooms/rooms';
 
 export interface ExportRouteOptions {
-  verify(workspace: string, token: string | null): TokenCheck;
+  verify(workspace: string, token: string | null): AccessCheck;
+  /** Whether the address is blocked after repeated auth failures (http/routes.ts); a refusal counts one. */
+  blocked(address: string): boolean;
+  authFailed(address: string, reason: string): void;
   rooms: Pick<Rooms, 'join' | 'leave'>;
   metrics: Metrics;
   logger: Logger;
@@ -50,10 +55,12 @@ export function createExportRoute(o: ExportRouteOptions): ExportRoute {
       if (method !== 'GET' && method !== 'HEAD') return problem(res, 405, 'method_not_allowed', 'Use GET.');
       const workspace = PATH.exec(url.pathname)![1]!;
       if (!isWorkspaceId(workspace)) return problem(res, 400, 'bad_workspace', 'Workspace ids are 1-64 characters of a-z, 0-9 and -.');
+      const from = address(req);
+      if (o.blocked(from)) return problem(res, 429, 'rate_limited', TOO_MANY_FAILURES);
       const token = /^Bearer\s+(\S+)$/i.exec((req.headers.authorization ?? '').trim())?.[1] ?? null;
       const check = o.verify(workspace, token);
       if (!check.ok) {
-        o.metrics.authFailure(check.reason);
+        o.authFailed(from, check.reason); // counts it in the metrics too
         return problem(res, 401, check.reason, 'Send a valid token for this workspace: Authorization: Bearer <token>.');
       }
       const kind = url.searchParams.get('kind');

@@ -1,22 +1,32 @@
 /**
- * @module Plain HTTP endpoints: `/healthz` (liveness), `/metrics` (Prometheus text) and `/auth`
+ * @module Plain HTTP endpoints: `/healthz` (liveness), `/metrics` (Prometheus text), `/auth`
  * (token check for the extension: a browser hides the status of a refused websocket upgrade, so
- * this is how it tells "token refused" from "server unreachable").
+ * this is how it tells "token refused" from "server unreachable") and `/admin/*` (admin.ts).
+ * Addresses with too many failed authentications get 429 on `/auth` and `/admin/*`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TokenCheck } from '../auth/tokens';
+import type { AccessCheck } from '../auth/access';
 import type { Metrics } from '../metrics';
 import type { ExportRoute } from './export';
 import { isWorkspaceId } from '../../shared/workspace-id';
+import { handleAdmin, type AdminActions } from './admin';
 
 export interface RoutesOptions {
   metrics: Metrics;
   stats(): { connections: number; documents: number };
-  verify(workspace: string, token: string | null): TokenCheck;
+  verify(workspace: string, token: string | null): AccessCheck;
+  /** Whether the address is blocked after repeated auth failures; counts a failure (authFailed). */
+  blocked(address: string): boolean;
+  authFailed(address: string, reason: string): void;
+  admin: AdminActions;
+  /** For errors thrown by an admin action (never shown to the caller). */
+  onError(error: unknown): void;
   startedAt?: number;
   /** `GET /v1/workspaces/<id>/export` (http/export.ts). */
   exportRoute?: ExportRoute;
 }
+
+export const TOO_MANY_FAILURES = 'too many failed attempts from this address; wait a minute';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -40,11 +50,27 @@ export function createRoutes(options: RoutesOptions): (req: IncomingMessage, res
         res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
         return void res.end(options.metrics.render(options.stats()));
       case '/auth':
+        if (options.blocked(address(req))) return json(res, 429, { error: 'rate_limited', message: TOO_MANY_FAILURES }, CORS);
         return auth(req, res, url, method, options);
       default:
-        return text(res, 404, 'not found\n');
+        if (!url.pathname.startsWith('/admin/')) return text(res, 404, 'not found\n');
+        if (options.blocked(address(req))) return json(res, 429, { error: 'rate_limited', message: TOO_MANY_FAILURES }, CORS);
+        handleAdmin(req, res, url, {
+          verify: options.verify,
+          refused: (reason) => options.authFailed(address(req), reason),
+          actions: options.admin,
+        }).catch((error: unknown) => {
+          options.onError(error);
+          if (!res.headersSent) json(res, 500, { error: 'internal', message: 'The server failed to do this; see its log.' });
+          else res.destroy();
+        });
     }
   };
+}
+
+/** The peer's address (behind a proxy, the proxy's: put the limit on the proxy too, or trust it). */
+export function address(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
 }
 
 function auth(req: IncomingMessage, res: ServerResponse, url: URL, method: string, options: RoutesOptions): void {
@@ -59,10 +85,10 @@ function auth(req: IncomingMessage, res: ServerResponse, url: URL, method: strin
   const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] ?? null;
   const check = options.verify(workspace, token);
   if (!check.ok) {
-    options.metrics.authFailure(check.reason);
+    options.authFailed(address(req), check.reason);
     return json(res, 401, { error: check.reason }, CORS);
   }
-  return json(res, 200, { workspace, role: check.claims.r }, CORS);
+  return json(res, 200, { workspace, role: check.claims.r, member: check.claims.m ?? null }, CORS);
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

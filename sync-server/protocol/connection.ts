@@ -6,6 +6,7 @@
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { canWrite } from '../../shared/invite';
 import type { TokenClaims } from '../auth/tokens';
 import type { Logger } from '../logger';
 import type { Metrics, RejectReason } from '../metrics';
@@ -15,6 +16,7 @@ import {
   MalformedMessage, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, isEmptyUpdate,
   parseClientMessage,
 } from './messages';
+import { checkWriter, type AuthorshipOptions } from './writer-check';
 import { createTokenBucket, type TokenBucket } from './rate-limit';
 import type { UpdateGuard } from './update-guard';
 
@@ -25,9 +27,13 @@ export const CLOSE = {
   internal: 1011,
   malformed: 4400,
   revoked: 4401,
+  /** The update writes as another member, or rewrites who did something (protocol/authorship.ts). */
+  forged: 4403,
   timeout: 4408,
   tooLarge: 4413,
 } as const;
+
+export type { AuthorshipOptions } from './writer-check';
 
 export interface ConnectionOptions {
   socket: WebSocket;
@@ -43,6 +49,7 @@ export interface ConnectionOptions {
    * catches up from its state vector when it reconnects, so nothing is lost.
    */
   limits: { maxMessagesPerSecond: number; messageBurst: number; maxBufferedBytes: number };
+  authorship: AuthorshipOptions | null;
   onClose(connection: Connection): void;
 }
 
@@ -55,6 +62,8 @@ let lastConnectionId = 0;
 export class Connection implements RoomMember {
   readonly workspace: string;
   readonly claims: TokenClaims;
+  /** The member this connection writes as: a personal token's, or the one a shared token first wrote as. */
+  writer: string | null;
   private room: Room | null = null;
   private readonly queue: Uint8Array[] = [];
   private processing = false;
@@ -69,7 +78,8 @@ export class Connection implements RoomMember {
   constructor(private readonly o: ConnectionOptions) {
     this.workspace = o.workspace;
     this.claims = o.claims;
-    this.log = o.logger.child({ workspace: o.workspace, role: o.claims.r, conn: ++lastConnectionId });
+    this.writer = o.claims.m ?? null;
+    this.log = o.logger.child({ workspace: o.workspace, role: o.claims.r, member: this.writer ?? 'shared invite', conn: ++lastConnectionId });
     this.bucket = createTokenBucket(o.limits.maxMessagesPerSecond, o.limits.messageBurst);
     const { socket } = o;
     socket.on('message', (data, isBinary) => this.receive(data as Buffer | ArrayBuffer | Buffer[], isBinary));
@@ -115,11 +125,9 @@ export class Connection implements RoomMember {
     this.o.socket.close(code, reason);
   }
 
-  /** Heartbeat tick: cut stale tokens, drop sockets that missed a pong, ping the rest. */
-  tick(generation: number, nowMs: number): void {
+  /** Heartbeat tick: drop sockets that missed a pong, ping the rest (access is rechecked apart: revoke()). */
+  tick(): void {
     if (this.closed) return;
-    if (this.claims.g < generation) return this.close(CLOSE.revoked, 'token revoked');
-    if (this.claims.exp !== undefined && this.claims.exp * 1000 <= nowMs) return this.close(CLOSE.revoked, 'token expired');
     if (this.o.socket.isPaused) return; // not reading, so its pong cannot have been read either
     if (!this.alive) {
       this.log.info('connection lost (no pong)');
@@ -130,11 +138,18 @@ export class Connection implements RoomMember {
     this.o.socket.ping();
   }
 
+  /** The token no longer admits this connection (revoked, expired, shared invites off): close it. */
+  revoke(reason: string): void {
+    if (this.closed) return;
+    this.log.info('access withdrawn', { reason });
+    this.close(CLOSE.revoked, reason);
+  }
+
   private start(room: Room): void {
     if (this.closed) return void this.o.rooms.leave(room, this);
     this.room = room;
     // A viewer is not asked for its state: it may not write, so its step 2 would only be dropped.
-    if (this.role === 'editor') this.send(encodeSyncStep1(room.doc));
+    if (canWrite(this.role)) this.send(encodeSyncStep1(room.doc));
     const states = room.awareness.getStates();
     if (states.size > 0) this.send(encodeAwareness(room.awareness, [...states.keys()]));
     void this.pump();
@@ -213,7 +228,7 @@ export class Connection implements RoomMember {
   }
 
   private async applyUpdate(room: Room, update: Uint8Array): Promise<void> {
-    if (this.role !== 'editor') {
+    if (!canWrite(this.role)) {
       this.o.metrics.rejected('viewer_write');
       if (!this.deniedSent) this.send(encodePermissionDenied('read-only: this invite is for a viewer'));
       this.deniedSent = true;
@@ -226,7 +241,30 @@ export class Connection implements RoomMember {
     if (!verdict.ok) {
       return this.reject(verdict.reason, verdict.reason === 'timeout' ? CLOSE.timeout : CLOSE.malformed, verdict.message);
     }
+    const checked = this.checkAuthorship(room, update);
+    if (checked === false) return;
     Y.applyUpdate(room.doc, update, this); // origin = this member, so the relay skips the sender
+    if (!checked) return;
+    if (checked.bound) this.o.authorship!.onBound(this, checked.bound, room.doc);
+    if (this.writer !== null && checked.clients.size > 0) this.o.authorship!.onAccepted(this.workspace, this.writer, checked.clients);
+  }
+
+  /** False when the update was refused (and the connection closed), null without a check. */
+  private checkAuthorship(room: Room, update: Uint8Array): { bound: string | null; clients: Map<number, number> } | null | false {
+    const options = this.o.authorship;
+    if (!options) return null;
+    const verdict = checkWriter(options, this.o.metrics, { doc: room.doc, update, workspace: this.workspace, writer: this.writer, role: this.role });
+    if (!verdict.ok) {
+      if (verdict.reason === 'timeout') this.reject('timeout', CLOSE.timeout, verdict.message);
+      else {
+        options.onRefused(this, verdict.message);
+        this.reject('forged', CLOSE.forged, `refused: ${verdict.message}`);
+      }
+      return false;
+    }
+    const bound = this.writer === null && verdict.writer !== null ? verdict.writer : null;
+    if (bound) this.writer = bound;
+    return { bound, clients: verdict.clients };
   }
 
   private reject(reason: RejectReason, code: number, detail: string): void {

@@ -79,7 +79,15 @@ export function createWorkerGuard(options: WorkerGuardOptions): UpdateGuard {
     timer = null;
     if (queue.length === 0 || closed || !ready) return;
     // The clock starts when a request reaches the head: the ones before it are not its fault.
-    timer = setTimeout(() => restart({ ok: false, reason: 'timeout', message: `update not validated within ${options.timeoutMs} ms` }), options.timeoutMs);
+    const head = queue[0];
+    timer = setTimeout(() => {
+      // A main thread that was busy runs due timers before it reads messages that came meanwhile:
+      // let this turn's messages in first (setImmediate runs after them), so a worker that did
+      // answer in time is not taken for one that spins.
+      setImmediate(() => {
+        if (queue[0] === head && !closed) restart({ ok: false, reason: 'timeout', message: `update not validated within ${options.timeoutMs} ms` });
+      });
+    }, options.timeoutMs);
     timer.unref();
   }
 

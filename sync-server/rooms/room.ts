@@ -86,6 +86,11 @@ export class Room {
     return true;
   }
 
+  /** The clock this document holds for a Yjs client id. */
+  clock(client: number): number {
+    return Y.getState(this.doc.store, client);
+  }
+
   /** Resolves once everything applied so far is stored; rejects when storage failed. */
   whenStored(): Promise<void> {
     return this.batch ? this.batch.stored : this.lastWrite;

@@ -16,6 +16,8 @@ export interface RoomsOptions {
   idleUnloadMs: number;
   maxDocBytes: number;
   compactAfterBytes: number;
+  /** Called once a room that found nothing stored has initialised its workspace. */
+  onCreated?(room: Room): void;
 }
 
 interface Entry {
@@ -104,6 +106,7 @@ export function createRooms(options: RoomsOptions): Rooms {
         entry.idle = null;
         // Added before awaiting: a member that is waiting for the load keeps the room from unloading.
         entry.room.addMember(member);
+        const fresh = !usable;
         try {
           await entry.room.ready;
         } catch (error) {
@@ -111,6 +114,7 @@ export function createRooms(options: RoomsOptions): Rooms {
           drop(entry);
           throw error;
         }
+        if (fresh && entry.room.created) options.onCreated?.(entry.room);
         return entry.room;
       }
     },

@@ -6,7 +6,6 @@
  * screenshots from it (a plain run keeps them under .output/e2e/screenshots).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeInvite } from '../../shared/invite';
 import { seedOnDisk } from '../helpers/seed-on-disk';
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../integration/helpers/test-server';
 import { waitFor } from '../integration/helpers/wait-for';
@@ -26,9 +25,9 @@ beforeAll(async () => {
   await seedOnDisk(dataDir, WORKSPACE, { captures: 120, actions: 30 }, ME);
   server = await startTestServer({ dataDir });
   dana = await launchProfile('dana');
-  await dana.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, memberId: '${ME}' } }))`);
   const options = await OptionsPage.open(dana);
-  await options.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Dana Kim');
+  // Dana is the seeded member: her personal invite is for that member id, so the history is hers.
+  await options.join(server.adopt(WORKSPACE, ME, 'Dana Kim').code, 'Dana Kim');
   await options.waitForState(/^Connected$/);
   popup = await PopupPage.open(dana);
 });

@@ -6,7 +6,7 @@
  * Then the same with Alice offline while Bob runs the board: it converges when she reconnects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeInvite } from '../../shared/invite';
+import { decodeInvite, encodeInvite } from '../../shared/invite';
 import { addDays, localCalendarDate } from '../../shared/util/dates';
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../integration/helpers/test-server';
 import { waitFor } from '../integration/helpers/wait-for';
@@ -29,11 +29,12 @@ beforeAll(async () => {
   proxy = await startCuttableProxy(server.port);
   fixtures = await startFixtureServer();
   [alice, bob] = await Promise.all([launchProfile('alice'), launchProfile('bob')]);
-  const token = server.token(WORKSPACE);
+  // Each joins with a personal invite; Alice's names the proxy the test cuts to take her offline.
+  const aliceInvite = server.invite(WORKSPACE, 'Alice Ortega');
   const aliceOptions = await OptionsPage.open(alice);
-  await aliceOptions.join(encodeInvite({ server: proxy.url, workspace: WORKSPACE, token }), 'Alice Ortega');
+  await aliceOptions.join(encodeInvite({ ...decodeInvite(aliceInvite.code), server: proxy.url }), 'Alice Ortega');
   const bobOptions = await OptionsPage.open(bob);
-  await bobOptions.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token }), 'Bob Chen');
+  await bobOptions.join(server.invite(WORKSPACE, 'Bob Chen').code, 'Bob Chen');
   await Promise.all([aliceOptions.waitForState(/^Connected$/), bobOptions.waitForState(/^Connected$/)]);
 });
 afterAll(async () => {

@@ -9,7 +9,6 @@
  * (Firefox's sidebar_action) shows the same triage app.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeInvite } from '../../shared/invite';
 import { localCalendarDate } from '../../shared/util/dates';
 import { seedOnDisk } from '../helpers/seed-on-disk';
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../integration/helpers/test-server';
@@ -56,7 +55,7 @@ describe('Closeloop in Firefox ESR', () => {
     }, { timeoutMs: 30_000, intervalMs: 250 });
     carolOptions = await FirefoxOptionsPage.open(carol);
     expect(await carolOptions.tab.value(await carolOptions.nameField())).toBe('Support team');
-    await carolOptions.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Carol Diaz');
+    await carolOptions.join(server.invite(WORKSPACE, 'Carol Diaz').code, 'Carol Diaz');
     await carolOptions.waitForState(/^Connected$/);
     await carolOptions.watchNotifications();
   });
@@ -80,7 +79,7 @@ describe('Closeloop in Firefox ESR', () => {
 
   it('shows a teammate\'s capture from Chromium and keeps Carol on the hook for an overdue action', async () => {
     const daveOptions = await OptionsPage.open(dave);
-    await daveOptions.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Dave Okafor');
+    await daveOptions.join(server.invite(WORKSPACE, 'Dave Okafor').code, 'Dave Okafor');
     await daveOptions.waitForState(/^Connected$/);
     const page = await CapturePage.open(dave.context, fixtures.url('g2.html'));
     await page.selectParagraph('#closeloop-target');

@@ -5,7 +5,6 @@
  * Also the background's open-capture message, which the context menu and the shortcut send.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeInvite } from '../../shared/invite';
 import { LIMITS } from '../../shared/schema/constants';
 import { createWorkspaceView } from '../../shared/read/workspace-view';
 import { connectClient, destroyClients, synced } from '../integration/helpers/clients';
@@ -25,7 +24,7 @@ beforeAll(async () => {
   fixtures = await startFixtureServer();
   profile = await launchProfile('hostile');
   const options = await OptionsPage.open(profile);
-  await options.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token: server.token(WORKSPACE) }), 'Hana Ito');
+  await options.join(server.invite(WORKSPACE, 'Hana Ito').code, 'Hana Ito');
   await options.waitForState(/^Connected$/);
 });
 afterAll(async () => {
@@ -37,7 +36,7 @@ afterAll(async () => {
 });
 
 async function storedCaptures() {
-  const client = await synced(connectClient(server.url, WORKSPACE, server.token(WORKSPACE, 'viewer')));
+  const client = await synced(connectClient(server.url, WORKSPACE, server.invite(WORKSPACE, 'Export script', 'viewer').token));
   return createWorkspaceView(client.doc);
 }
 

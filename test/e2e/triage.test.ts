@@ -7,7 +7,7 @@
  * The run also takes the README's screenshots (written to docs/screenshots/ by `npm run screenshots`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeInvite } from '../../shared/invite';
+import { decodeInvite, encodeInvite } from '../../shared/invite';
 import { localCalendarDate } from '../../shared/util/dates';
 import { seedOnDisk } from '../helpers/seed-on-disk';
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../integration/helpers/test-server';
@@ -35,13 +35,15 @@ beforeAll(async () => {
   proxy = await startCuttableProxy(server.port);
   fixtures = await startFixtureServer();
   [alice, bob] = await Promise.all([launchProfile('alice'), launchProfile('bob')]);
-  // Bob is the seeded member "Bench Member"; joining renames him.
-  await bob.worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, memberId: 'mem_bobchen000000001' } }))`);
-  const token = server.token(WORKSPACE);
+  // Bob is the seeded member "Bench Member", who joined with a shared invite once: his personal
+  // invite is for that same member, so his history stays his. Joining renames him.
+  const bobInvite = server.adopt(WORKSPACE, 'mem_bobchen000000001', 'Bench Member');
+  // Alice goes through a proxy the test can cut: her invite names the proxy.
+  const aliceInvite = server.invite(WORKSPACE, 'Alice Ortega');
   const aliceOptions = await OptionsPage.open(alice);
-  await aliceOptions.join(encodeInvite({ server: proxy.url, workspace: WORKSPACE, token }), 'Alice Ortega');
+  await aliceOptions.join(encodeInvite({ ...decodeInvite(aliceInvite.code), server: proxy.url }), 'Alice Ortega');
   const bobOptions = await OptionsPage.open(bob);
-  await bobOptions.join(encodeInvite({ server: server.url, workspace: WORKSPACE, token }), 'Bob Chen');
+  await bobOptions.join(bobInvite.code, 'Bob Chen');
   await Promise.all([aliceOptions.waitForState(/^Connected$/), bobOptions.waitForState(/^Connected$/)]);
 });
 afterAll(async () => {

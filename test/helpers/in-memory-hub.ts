@@ -4,6 +4,7 @@
  * the network are left out. Values cross a structured clone, as they do between extension contexts.
  */
 import * as Y from 'yjs';
+import type { AdminApi } from '../../extension/hub/admin-api';
 import { createHub, type Hub } from '../../extension/hub/hub';
 import type { Replica, ReplicaStatus } from '../../extension/hub/replica';
 import { HubCallError, type HubClient } from '../../extension/messaging/hub-client';
@@ -42,11 +43,19 @@ export interface InMemoryHub {
   peer(memberId: string, name: string): { doc: Y.Doc; actor: string; now: () => number };
 }
 
-export async function inMemoryHub(options: { memberId?: string; name?: string; doc?: Y.Doc; now?: () => number } = {}): Promise<InMemoryHub> {
+/** An invite whose token claims `role` (the hub only peeks at it; nothing here verifies it). */
+export function inviteAs(role: 'editor' | 'viewer' | 'admin', member?: string): Invite {
+  const claims = btoa(JSON.stringify({ r: role, ...(member ? { m: member } : {}) })).replace(/=+$/, '');
+  return { ...TEST_INVITE, token: `v1.${claims}.sig`, ...(member ? { member } : {}) };
+}
+
+export async function inMemoryHub(options: {
+  memberId?: string; name?: string; doc?: Y.Doc; now?: () => number; invite?: Invite; admin?: AdminApi;
+} = {}): Promise<InMemoryHub> {
   const doc = options.doc ?? new Y.Doc();
   const now = options.now ?? (() => Date.UTC(2026, 10, 22, 9, 0, 0));
   let settings: Settings = {
-    memberId: options.memberId ?? 'mem_me', name: options.name ?? 'Me', invite: TEST_INVITE, preferences: { ...DEFAULT_PREFERENCES },
+    memberId: options.memberId ?? 'mem_me', name: options.name ?? 'Me', invite: options.invite ?? TEST_INVITE, preferences: { ...DEFAULT_PREFERENCES },
   };
   const hub = createHub({
     loadSettings: async () => applyPolicy(settings, {}),
@@ -54,11 +63,12 @@ export async function inMemoryHub(options: { memberId?: string; name?: string; d
     openReplica: (invite) => localReplica(invite, doc, now),
     checkAuth: async () => ({ ok: true }),
     openPage: async () => {},
+    admin: options.admin,
     now,
   });
   await hub.ready;
   return {
-    hub, client: hubClient(hub), doc, memberId: settings.memberId,
+    hub, client: hubClient(hub), doc, memberId: hub.status().me?.id ?? settings.memberId,
     peer(memberId, name) {
       const ctx = { doc, actor: memberId, now };
       registerMember(ctx, { name, role: 'editor' });

@@ -13,6 +13,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const RELEASES = {
   /** Schema version 1, the first public shape (the last commit before schema 2). */
   v1: '3a9f2be',
+  /** Schema version 2 (proposals, huddles, boards, initiatives, settings): main before schema 3. */
+  v2: 'a06f90c',
 } as const;
 
 /** The folder holding `shared/` as it was at `commit`; extracts it when missing. */

@@ -99,7 +99,7 @@ describe('GET /auth', () => {
     const ok = await ask('acme', server.token('acme', 'viewer'));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe('*');
-    expect(await ok.json()).toEqual({ workspace: 'acme', role: 'viewer' });
+    expect(await ok.json()).toEqual({ workspace: 'acme', role: 'viewer', member: null });
 
     const missing = await ask('acme');
     expect(missing.status).toBe(401);

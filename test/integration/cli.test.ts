@@ -71,17 +71,50 @@ describe('server startup checks', () => {
 describe('invite and revoke', () => {
   it('refuses a bad workspace id or role with exit 2 and creates nothing', async () => {
     const dataDir = join(scratch(), 'fresh');
-    expectRefusal(await run('invite', ['Acme_Support'], { DATA_DIR: dataDir }), 'Invalid workspace id "Acme_Support"');
-    expectRefusal(await run('invite', ['acme', '--role', 'owner'], { DATA_DIR: dataDir }), 'Invalid role "owner"');
-    expectRefusal(await run('invite', ['acme', '--expires', 'soon'], { DATA_DIR: dataDir }), '--expires');
+    expectRefusal(await run('invite', ['Acme_Support', '--name', 'Ana'], { DATA_DIR: dataDir }), 'Invalid workspace id "Acme_Support"');
+    expectRefusal(await run('invite', ['acme', '--name', 'Ana', '--role', 'owner'], { DATA_DIR: dataDir }), 'Invalid role "owner"');
+    expectRefusal(await run('invite', ['acme', '--name', 'Ana', '--expires', 'soon'], { DATA_DIR: dataDir }), '--expires');
+    expectRefusal(await run('invite', ['acme'], { DATA_DIR: dataDir }), 'An invite is for one person');
+    expectRefusal(await run('invite', ['acme', '--name', '  '], { DATA_DIR: dataDir }), '--name is empty');
     expectRefusal(await run('revoke', ['../etc'], { DATA_DIR: dataDir }), 'Invalid workspace id');
+    expectRefusal(await run('revoke', ['acme', '--member', 'x', '--shared'], { DATA_DIR: dataDir }), 'usage');
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('issues personal invites, lists people, re-issues, and revokes one person or shared invites', async () => {
+    const dataDir = scratch();
+    const env = { DATA_DIR: dataDir, PUBLIC_URL: 'wss://sync.example.com' };
+    const ana = await run('invite', ['acme', '--name', 'Ana Field', '--role', 'admin'], env);
+    expect(ana.code).toBe(0);
+    const anaInvite = decodeInvite(ana.stdout.filter(Boolean).at(-1)!);
+    expect(anaInvite).toMatchObject({ workspace: 'acme', name: 'Ana Field', member: expect.stringMatching(/^mem_/) });
+    expect(ana.stderr.join('\n')).toContain(`Invite for Ana Field (member ${anaInvite.member})`);
+    const again = await run('invite', ['acme', '--member', 'Ana Field'], env);
+    expect(decodeInvite(again.stdout.filter(Boolean).at(-1)!).member).toBe(anaInvite.member);
+
+    const people = await run('people', ['acme'], env);
+    expect(people.stdout.join('\n')).toContain(`${anaInvite.member}  Ana Field  admin  personal invite  active  last seen never`);
+
+    expectRefusal(await run('revoke', ['acme', '--member', 'Nobody'], env), 'Nobody with the member id or name "Nobody"');
+    const revoked = await run('revoke', ['acme', '--member', anaInvite.member!], env);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout[0]).toBe(`Revoked Ana Field (member ${anaInvite.member}) in workspace "acme".`);
+    const shared = await run('revoke', ['acme', '--shared'], env);
+    expect(shared.stdout[0]).toContain('Shared invites are off for workspace "acme"');
+    const after = await run('people', ['acme'], env);
+    expect(after.stdout.join('\n')).toContain('shared invites off');
+    expect(after.stdout.join('\n')).toContain('Ana Field  admin  personal invite  revoked');
+
+    const audit = readFileSync(join(dataDir, 'audit.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(audit.map((e) => e.event)).toEqual(['invite.issued', 'invite.issued', 'member.revoked', 'shared_invites.off']);
+    expect(audit[0]).toMatchObject({ workspace: 'acme', member: anaInvite.member, name: 'Ana Field', role: 'admin', by: 'cli' });
+    expect(JSON.stringify(audit)).not.toContain(anaInvite.token);
   });
 
   it('prints an invite code as the last line, and revoke makes its token stale', async () => {
     const dataDir = scratch();
     const env = { DATA_DIR: dataDir, PUBLIC_URL: 'wss://sync.example.com' };
-    const result = await run('invite', ['acme', '--role', 'viewer', '--expires', '7'], env);
+    const result = await run('invite', ['acme', '--name', 'Reporting Bot', '--role', 'viewer', '--expires', '7'], env);
     expect(result.code).toBe(0);
     expect(result.stderr.join('\n')).toContain('as viewer');
     const invite = decodeInvite(result.stdout.filter(Boolean).at(-1)!);
@@ -100,13 +133,13 @@ describe('invite and revoke', () => {
 });
 
 describe('npm start', () => {
-  it('creates the demo workspace once and prints a working editor invite on every start', async () => {
+  it('creates the demo workspace once and prints a working admin invite for the same person on every start', async () => {
     const dataDir = scratch();
     const start = async () => {
       const child = runCli('start', [], { DATA_DIR: dataDir, PORT: '0' });
       running.push(child);
       const line = await waitFor('the invite to be printed', () => {
-        const at = child.stdout.findIndex((l) => l.startsWith('Editor invite for "demo"'));
+        const at = child.stdout.findIndex((l) => l.startsWith('Admin invite for "demo"'));
         return at >= 0 && child.stdout[at + 2] ? child.stdout[at + 2] : null;
       }, { timeoutMs: 120_000 }); // after two extension builds (Chromium, Firefox) on a busy machine
       return { child, invite: decodeInvite(line) };
@@ -125,6 +158,8 @@ describe('npm start', () => {
 
     const second = await start();
     expect(second.child.stdout.join('\n')).toContain('Workspace "demo" is ready');
+    expect(second.invite.member).toBe(first.invite.member);
+    expect(first.invite).toMatchObject({ name: 'Demo admin', member: expect.stringMatching(/^mem_/) });
     const again = await synced(connectClient(second.invite.server, 'demo', second.invite.token));
     expect(roots(again.doc).meta.get('name')).toBe('Demo');
     again.destroy();

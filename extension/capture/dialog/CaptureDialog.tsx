@@ -10,7 +10,10 @@ import type { TrustCheck } from '../trust';
 import { AccessNotice } from './AccessNotice';
 import { DialogFrame } from './DialogFrame';
 import { DuplicateNotice } from './DuplicateNotice';
+import { HealthNotice } from './HealthNotice';
+import { PersonalDataNotice } from './PersonalDataNotice';
 import { QuoteBlock } from './QuoteBlock';
+import { SimilarNotice } from './SimilarNotice';
 import { SourceDetails } from './SourceDetails';
 import { TagInput } from './TagInput';
 import { CHANNEL_LABELS, SENTIMENT_LABELS } from '../../ui/words';
@@ -19,18 +22,21 @@ export interface CaptureDialogProps {
   model: CaptureModel;
   isTrusted: TrustCheck;
   onClose(): void;
+  onExpand?(expander: Element): void;
+  onWholeWords?(range: Range): void;
 }
 
 
 /** Elements where a plain Enter means something else: a new line, or pressing that button or link. */
 const OWN_ENTER = new Set(['textarea', 'button', 'a']);
 
-export function CaptureDialog({ model, isTrusted, onClose }: CaptureDialogProps) {
+export function CaptureDialog({ model, isTrusted, onClose, onExpand, onWholeWords }: CaptureDialogProps) {
   const id = useId();
   const { draft } = model;
   const phase = model.phase.value;
   const busy = phase !== 'editing';
   const duplicate = model.duplicate.value;
+  const redacting = model.redaction.value;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || event.defaultPrevented || event.isComposing) return;
@@ -44,9 +50,20 @@ export function CaptureDialog({ model, isTrusted, onClose }: CaptureDialogProps)
     <DialogFrame labelledBy={`${id}-title`} onCancel={onClose} initialFocus='input[role="combobox"]'>
       <div class="cl-body" onKeyDown={onKeyDown}>
         <h2 id={`${id}-title`} class="cl-title">Capture feedback</h2>
-        <QuoteBlock id={`${id}-quote`} text={draft.text} selectedLength={draft.selectedLength} />
+        <QuoteBlock id={`${id}-quote`} text={draft.text} selectedLength={draft.selectedLength}
+          findings={redacting ? draft.personal : []} kept={model.kept.value} />
+        {redacting && (
+          <PersonalDataNotice findings={draft.personal} kept={model.kept.value} disabled={busy} isTrusted={isTrusted}
+            onToggle={model.toggleKept} />
+        )}
         <SourceDetails source={draft.source} />
+        <HealthNotice warnings={draft.health} disabled={busy} isTrusted={isTrusted}
+          {...(onExpand ? { onExpand } : {})} {...(onWholeWords ? { onWholeWords } : {})} />
         <AccessNotice access={model.access.value} isTrusted={isTrusted} onOpenOptions={() => void model.openOptions()} />
+        {!duplicate && (
+          <SimilarNotice similar={model.similar.value ?? []} disabled={!model.canSave.value} isTrusted={isTrusted}
+            onSaveAsEvidence={(actionId) => void model.save({ linkTo: actionId })} />
+        )}
         {duplicate && (
           <DuplicateNotice capturedAt={duplicate.capturedAt} disabled={!model.canSave.value} isTrusted={isTrusted}
             onSaveAnyway={() => void model.save({ allowDuplicate: true })} />

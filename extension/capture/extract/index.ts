@@ -10,7 +10,7 @@ import { merge } from './merge';
 import { findMicroItem, microLabel, readMicroItem, type MicroItem } from './microdata';
 import { siteOf } from '../../../shared/util/text';
 import { documentBase, pageContributions, pageItemContributions, readMeta, withoutFragment } from './page';
-import type { Contribution, ExtractedContext } from './types';
+import type { AdapterOutcome, Contribution, ExtractedContext, ItemFields } from './types';
 
 export type { ExtractedContext } from './types';
 
@@ -48,6 +48,7 @@ export function extractContext(doc: Document, selection: Range | null, pageUrl: 
       channel: 'other',
       sentiment: null,
       extractors: ['page:url'],
+      adapter: null,
     };
   }
 }
@@ -65,7 +66,8 @@ function extract(doc: Document, selection: Range | null, pageUrl: string, adapte
   const items: Contribution[] = [];
 
   const adapterItem = adapter && start ? guard(() => adapter.findItem(start)) : null;
-  if (adapter && adapterItem) items.push({ by: `adapter:${adapter.name}`, fields: guard(() => adapter.read(adapterItem, base)) ?? {} });
+  const adapterFields = adapter && adapterItem ? guard(() => adapter.read(adapterItem, base)) ?? {} : null;
+  if (adapter && adapterFields) items.push({ by: `adapter:${adapter.name}`, fields: adapterFields });
 
   let micro: MicroItem | null = guard(() => findMicroItem(start));
   // A microdata item around the adapter's item is the thread or product, not this review.
@@ -112,7 +114,27 @@ function extract(doc: Document, selection: Range | null, pageUrl: string, adapte
     channel: guard(() => channelFor({ adapterChannel: adapter?.channel ?? null, itemType, pageUrl: canonical ?? pageUrl, doc })) ?? 'other',
     sentiment: sentimentFor(source.rating, source.ratingMax),
     extractors: merged.extractors,
+    adapter: adapter ? adapterOutcome(adapter, adapterFields) : null,
   };
+}
+
+function adapterOutcome(adapter: SiteAdapter, fields: ItemFields | null): AdapterOutcome {
+  const missing: AdapterOutcome['missing'] = [];
+  if (fields && !(typeof fields.author === 'string' && fields.author.trim())) missing.push('author');
+  if (fields && adapter.channel === 'review' && typeof fields.rating !== 'number') missing.push('rating');
+  return { name: adapter.name, itemFound: fields !== null, missing };
+}
+
+/**
+ * The review, post or comment element holding `start`, found as extraction finds it: the site's
+ * adapter, then microdata/RDFa, then common markup. Null when `start` is in no item.
+ */
+export function itemElementOf(start: Element | null, pageUrl: string, adapters: readonly SiteAdapter[] = ADAPTERS): Element | null {
+  if (!start) return null;
+  const adapter = guard(() => adapterFor(new URL(pageUrl).hostname, adapters));
+  return (adapter ? guard(() => adapter.findItem(start)) : null)
+    ?? guard(() => findMicroItem(start))?.el
+    ?? guard(() => findGenericItem(start));
 }
 
 /** The canonical (or og:url) address when the page itself was served locally, else null. */

@@ -11,6 +11,16 @@ export interface ExtractedContext {
   sentiment: Sentiment | null;
   /** Names of the extractors that ran and contributed, in order of precedence. */
   extractors: string[];
+  /** The known site's adapter for this page, if any: whether it found the item, and what it expected but did not find. */
+  adapter: AdapterOutcome | null;
+}
+
+export interface AdapterOutcome {
+  name: string;
+  /** The adapter recognised the review or post around the selection. */
+  itemFound: boolean;
+  /** Fields the adapter's site always shows (an author; a rating on review sites) that it did not find. */
+  missing: ('author' | 'rating')[];
 }
 
 /** What one review, post or comment says about itself. Absent and null both mean "not found". */

@@ -5,6 +5,7 @@ import {
 } from '../../../shared/mutations/actions';
 import { addCapture, editCapture, setCaptureStatus, setCustomerLoop, tagCaptures } from '../../../shared/mutations/captures';
 import type { CommandArgs, CommandResult } from '../../messaging/protocol';
+import { refuse } from '../errors';
 import type { WriteEnv } from './write-env';
 
 export type RecordCommand =
@@ -15,18 +16,27 @@ export type RecordCommand =
 type Handler<C extends RecordCommand> = (args: CommandArgs<C>, env: WriteEnv) => Promise<CommandResult<C>>;
 
 export const recordCommands: { [C in RecordCommand]: Handler<C> } = {
-  async 'capture.save'({ capture, allowDuplicate }, env) {
+  async 'capture.save'({ capture, allowDuplicate, linkTo }, env) {
     const view = env.view();
-    const result = await env.write((ctx) => addCapture(ctx, capture, {
-      allowDuplicate: allowDuplicate === true,
-      findDuplicate: (fingerprint) => view.captureByFingerprint(fingerprint)?.id ?? null,
+    // Checked first: Yjs cannot roll a transaction back, so a link that would fail must not follow a stored capture.
+    if (linkTo !== undefined && (typeof linkTo !== 'string' || !view.action(linkTo))) throw refuse('not_found', 'That action is not in the workspace any more.');
+    const result = await env.write((ctx) => env.together(() => {
+      const added = addCapture(ctx, capture, {
+        allowDuplicate: allowDuplicate === true,
+        findDuplicate: (fingerprint) => view.captureByFingerprint(fingerprint)?.id ?? null,
+      });
+      // "Save as evidence for …" in the dialog: stored and linked in one transaction.
+      if (added.id && linkTo !== undefined) linkCaptures(ctx, linkTo, [added.id]);
+      return added;
     }));
     return { ...result, savedLocally: result.id !== null, syncing: env.connected() };
   },
   'capture.edit': ({ id, patch }, env) => env.write((ctx) => editCapture(ctx, id, patch ?? {})).then(() => null),
   'capture.tag': ({ ids, add, remove }, env) => env.write((ctx) => tagCaptures(ctx, ids, { add: add ?? [], remove: remove ?? [] })).then(() => null),
   'capture.setStatus': ({ ids, status, reason }, env) => env.write((ctx) => setCaptureStatus(ctx, ids, status, reason)).then(() => null),
-  'capture.setLoop': ({ id, state, replyUrl }, env) => env.write((ctx) => setCustomerLoop(ctx, id, { state, replyUrl: replyUrl ?? null })).then(() => null),
+  'capture.setLoop': ({ id, state, replyUrl, reply }, env) => env.write((ctx) => setCustomerLoop(ctx, id, {
+    state, replyUrl: replyUrl ?? null, ...(reply ? { reply } : {}),
+  })).then(() => null),
   'action.create': ({ action }, env) => env.write((ctx) => ({ id: createAction(ctx, action) })),
   'action.edit': ({ id, title, description }, env) => env.write((ctx) => editAction(ctx, id, {
     ...(title !== undefined ? { title } : {}), ...(description !== undefined ? { description } : {}),

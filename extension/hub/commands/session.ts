@@ -31,7 +31,9 @@ function leaveGuard(env: SessionEnv, discardPending: unknown) {
 export const sessionCommands: { [C in SessionCommand]: Handler<C> } = {
   async join({ inviteCode, name, discardPending }, env) {
     const invite: Invite = decodeInvite(String(inviteCode ?? ''));
-    const cleanName = cleanText(name, 'Your name', LIMITS.memberName, { required: true });
+    // A personal invite carries the name the administrator gave; the person may change it.
+    const given = typeof name === 'string' && name.trim() !== '' ? name : invite.name;
+    const cleanName = cleanText(given, 'Your name', LIMITS.memberName, { required: true });
     const current = env.state.replica?.invite;
     const same = current && current.server === invite.server && current.workspace === invite.workspace;
     if (current && !same) leaveGuard(env, discardPending);

@@ -1,4 +1,6 @@
 /** @module What a command that changes the workspace needs: a writer for the current member, and the view to check against. */
+import { MUTATION_ORIGIN } from '../../../shared/doc/origins';
+import { canWrite } from '../../../shared/invite';
 import type { MutationContext } from '../../../shared/mutations/context';
 import type { WorkspaceView } from '../../../shared/read/workspace-view';
 import { refuse } from '../errors';
@@ -25,7 +27,7 @@ export function writeEnv(state: HubState, now: () => number): WriteEnv {
   return {
     async write(mutation) {
       const r = replica();
-      if (state.role !== 'editor') throw refuse('forbidden', 'Your invite is read-only; ask for an editor invite to make changes.');
+      if (!canWrite(state.role)) throw refuse('forbidden', 'Your invite is read-only; ask for an editor invite to make changes.');
       const result = mutation(r.context(state.settings.memberId));
       await r.flushLocal();
       return result;
@@ -33,7 +35,9 @@ export function writeEnv(state: HubState, now: () => number): WriteEnv {
     view: () => replica().view,
     together: (run) => {
       let result!: ReturnType<typeof run>;
-      replica().doc.transact(() => { result = run(); });
+      // The outer transaction's origin is the one the update carries: it must be a mutation's, or
+      // the replica would not count the change as waiting for the server while offline.
+      replica().doc.transact(() => { result = run(); }, MUTATION_ORIGIN);
       return result;
     },
     me: () => state.settings.memberId,

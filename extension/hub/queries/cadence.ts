@@ -13,6 +13,7 @@ import { localCalendarDate } from '../../../shared/util/dates';
 import type { QueryArgs, QueryResult } from '../../messaging/protocol';
 import { refuse } from '../errors';
 import type { QueryEnv } from './env';
+import { memoHuddle } from './huddle-memo';
 import { idfFor } from './idf';
 
 export type CadenceQuery = 'huddle' | 'board' | 'initiatives' | 'initiative' | 'people' | 'workspaceSettings' | 'digest';
@@ -45,7 +46,8 @@ export const cadenceQueries: { [Q in CadenceQuery]: Handler<Q> } = {
   huddle({ limits }, env) {
     const view = viewOf(env);
     const now = env.now();
-    return huddleView(view, { now, today: localCalendarDate(now), idf: idfFor(view.captures()), limits: sectionLimits(limits) });
+    const asked = sectionLimits(limits);
+    return memoHuddle(view, now, asked, () => huddleView(view, { now, today: localCalendarDate(now), idf: idfFor(view.captures()), limits: asked }));
   },
   board(_args, env) {
     const view = viewOf(env);

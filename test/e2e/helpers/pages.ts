@@ -36,6 +36,34 @@ export class OptionsPage {
   async captureCount(): Promise<number> {
     return Number(await this.page.getByTestId('capture-count').innerText());
   }
+
+  /** The People section (admins only). */
+  people(): Locator {
+    return this.page.getByRole('region', { name: 'People' });
+  }
+
+  /** Invites a person from the People section and returns the code it shows to copy. */
+  async invitePerson(name: string, role: 'editor' | 'viewer' | 'admin' = 'editor'): Promise<string> {
+    const people = this.people();
+    await people.getByLabel('Name', { exact: true }).fill(name);
+    await people.getByRole('combobox', { name: 'Role' }).selectOption(role);
+    await people.getByRole('button', { name: 'Invite', exact: true }).click();
+    return people.getByLabel(`Invite code for ${name}`).inputValue();
+  }
+
+  /** Revokes a person from the People section, answering its question. */
+  async revokePerson(name: string): Promise<void> {
+    const people = this.people();
+    await people.getByRole('button', { name: `Revoke ${name}` }).click();
+    await people.getByRole('alertdialog').getByRole('button', { name: `Revoke ${name}` }).click();
+    await people.getByText(`${name} was revoked and disconnected.`).waitFor();
+  }
+
+  /** What the Connection section says went wrong, in words (empty when nothing did). */
+  async problem(): Promise<string> {
+    const text = this.page.getByRole('region', { name: 'Connection' }).locator('p.cl-muted');
+    return (await text.count()) ? text.first().innerText() : '';
+  }
 }
 
 export class CapturePage {

@@ -57,7 +57,7 @@ export async function synced(client: TestClient, what = 'client to sync'): Promi
 let counter = 0;
 
 /** Adds a capture the way the extension does; returns its text. */
-export function capture(doc: Y.Doc, text = `Feedback ${++counter}: the export button is hard to find`, actor = 'member-1'): string {
+export function capture(doc: Y.Doc, text = `Feedback ${++counter}: the export button is hard to find`, actor = 'mem_member1'): string {
   const result = addCapture({ doc, actor }, { text, source: { url: `https://reviews.example/${counter}-${Math.random()}` } });
   if (!result.id) throw new Error('capture refused as duplicate');
   return text;

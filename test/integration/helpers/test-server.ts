@@ -5,7 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../../shared/schema/constants';
+import type { AccessRole } from '../../../shared/invite';
+import { issueInvite, type IssuedInvite } from '../../../sync-server/auth/invites';
+import { changePeople } from '../../../sync-server/auth/people';
 import { destroyClients } from './clients';
 import { watchRevocations } from '../../../sync-server/auth/revocations';
 import { loadOrCreateSecret } from '../../../sync-server/auth/secret';
@@ -39,7 +41,15 @@ export interface TestServer {
   server: SyncServer;
   storage: DocumentStorage;
   logs: LogLine[];
-  token(workspace: string, role?: Role, options?: { expiresInSeconds?: number; nowMs?: number }): string;
+  /** A shared-invite token (no member): the kind issued before personal invites. */
+  token(workspace: string, role?: AccessRole, options?: { expiresInSeconds?: number; nowMs?: number }): string;
+  /** A personal invite for a new person (as `npm run invite -- <workspace> --name <name>`). */
+  invite(workspace: string, name: string, role?: AccessRole): IssuedInvite;
+  /**
+   * A personal invite for a member who joined with a shared invite before (seeded data): recorded
+   * as such, then invited by id, as `npm run invite -- <workspace> --member <id>` does.
+   */
+  adopt(workspace: string, member: string, name: string, role?: AccessRole): IssuedInvite;
   /** Closes the server and its storage (the data folder stays). */
   stop(): Promise<void>;
 }
@@ -82,6 +92,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logs,
     token: (workspace, role = 'editor', extra = {}) =>
       signToken(secret, { workspace, role, generation: revocations.generation(workspace), ...extra }),
+    invite: (workspace, name, role = 'editor') =>
+      issueInvite({ dataDir, server: `ws://127.0.0.1:${port}`, workspace, role, name, by: 'test' }),
+    adopt(workspace, member, name, role = 'editor') {
+      changePeople(dataDir, workspace, (people) => {
+        people.people[member] = { id: member, name, role, via: 'shared', status: 'active', generation: 0, invitedAt: null, revokedAt: null, lastSeenAt: null };
+      });
+      return issueInvite({ dataDir, server: `ws://127.0.0.1:${port}`, workspace, role, member, by: 'test' });
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -64,17 +64,14 @@ describe('the capture draft', () => {
     expect((dialog.getByRole('combobox', { name: 'Sentiment' }) as HTMLSelectElement).value).toBe('negative');
   });
 
-  it('reads a 1 MB selection in linear time and keeps only the first 10,000 characters', () => {
+  it('reads a 1 MB selection and keeps only the first 10,000 characters', () => {
     const paragraph = 'The sync badge spins forever after the laptop wakes up. '.repeat(20); // ~1.1 KB
     loadPage(`<main id="all">${Array.from({ length: 1_000 }, (_, i) => `<p>${i} ${paragraph}</p>`).join('')}</main>`);
-    const started = performance.now();
     const draft = createDraft(selectText(document.getElementById('all')!), document, PAGE)!;
-    const elapsed = performance.now() - started;
     expect(draft.selectedLength).toBeGreaterThan(1_000_000);
     expect(draft.text).toHaveLength(10_000);
     expect(draft.anchor?.position).toEqual({ start: 0, end: draft.selectedLength });
-    // Generous: a quadratic step over 1 MB would take minutes, not seconds.
-    expect(elapsed).toBeLessThan(4_000);
+    // How long this takes is `npm run bench:capture`'s business (a quadratic step would hang the test anyway).
   });
 
   it('sends what the hub\'s validation accepts as it is, for a real page and for an over-long selection', () => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReadonlySignal } from '@preact/signals';
 import { act, render } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
@@ -66,7 +67,7 @@ export function status(overrides: Partial<HubStatus> = {}): HubStatus {
 }
 
 export function context(overrides: Partial<CaptureContext> = {}): CaptureContext {
-  return { tags: [], duplicateOf: null, canWrite: true, ...overrides };
+  return { tags: [], duplicateOf: null, canWrite: true, redactPersonalData: true, ...overrides };
 }
 
 export const saved = (syncing = true) => ({ id: 'cap_new', duplicateOf: null, savedLocally: true, syncing });
@@ -83,20 +84,27 @@ export function draft(overrides: Partial<CaptureDraft> = {}): CaptureDraft {
     channel: 'review',
     sentiment: 'positive',
     anchor: { quote: { exact: 'The export keeps timing out on big workspaces.', prefix: '', suffix: '' }, position: { start: 0, end: 46 }, range: null },
+    personal: [],
+    health: [],
     range: document.createRange(),
     ...overrides,
   };
 }
 
 /** Renders the dialog over a fake hub, joined and writable unless the test pushes otherwise. */
-export function renderDialog(options: { draft?: CaptureDraft; hub?: FakeHub; isTrusted?: TrustCheck; live?: boolean } = {}) {
+export function renderDialog(options: {
+  draft?: CaptureDraft; hub?: FakeHub; isTrusted?: TrustCheck; live?: boolean; redaction?: ReadonlySignal<boolean | null>;
+  onExpand?: (expander: Element) => void; onWholeWords?: (range: Range) => void;
+} = {}) {
   const hub = options.hub ?? fakeHub(async (name) => (name === 'capture.save' ? saved() : null));
   const onClose = vi.fn();
   const timers: { run(): void; ms: number }[] = [];
   const model: CaptureModel = createCaptureModel({
     hub: hub.client, draft: options.draft ?? draft(), onDone: onClose, setTimer: (run, ms) => timers.push({ run, ms }),
+    ...(options.redaction ? { redaction: options.redaction } : {}),
   });
-  const view = render(<CaptureDialog model={model} isTrusted={options.isTrusted ?? testTrust} onClose={onClose} />);
+  const view = render(<CaptureDialog model={model} isTrusted={options.isTrusted ?? testTrust} onClose={onClose}
+    {...(options.onExpand ? { onExpand: options.onExpand } : {})} {...(options.onWholeWords ? { onWholeWords: options.onWholeWords } : {})} />);
   if (options.live !== false) {
     hub.push('status', status());
     hub.push('captureContext', context());

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchInPageButton, type PreferenceSources } from '../../../extension/capture/preferences';
+import { watchInPageButton, watchPageSettings, type PreferenceSources } from '../../../extension/capture/preferences';
 import { settingsItem } from '../../../extension/settings/settings-item';
 import { DEFAULT_PREFERENCES } from '../../../extension/settings/settings';
 
@@ -52,6 +52,17 @@ describe('the in-page button preference', () => {
     const onChange = vi.fn();
     const stop = watchInPageButton(onChange, sources({}).value);
     await vi.waitFor(() => expect(onChange).toHaveBeenCalledWith(true));
+    stop();
+  });
+
+  it('reads redaction with the button in one go, and follows the policy turning it off', async () => {
+    await save(true);
+    const onChange = vi.fn();
+    const src = sources({});
+    const stop = watchPageSettings(onChange, src.value);
+    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ inPageButton: true, redaction: null }));
+    src.setPolicy({ redactPersonalData: false });
+    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({ inPageButton: true, redaction: false }));
     stop();
   });
 });

@@ -6,11 +6,11 @@ import { forged, loadPage, selectText, testTrust } from './helpers';
 let stop: () => void = () => {};
 let own: HTMLElement;
 
-function watch() {
+function watch(hasBeenActive = () => true) {
   const show = vi.fn<(spot: Spot) => void>();
   const hide = vi.fn();
   stop = watchSelection({
-    win: window, isTrusted: testTrust, show, hide, defer: (run) => run(),
+    win: window, isTrusted: testTrust, show, hide, defer: (run) => run(), hasBeenActive,
     isOwn: (target) => target instanceof Node && own.contains(target),
   });
   return { show, hide };
@@ -95,6 +95,28 @@ describe('the in-page button watcher', () => {
     document.getSelection()!.collapseToEnd(); // happy-dom fires selectionchange itself, as browsers do
     document.dispatchEvent(new Event('selectionchange'));
     expect(hide.mock.calls.length).toBeGreaterThan(3);
+  });
+
+  it('shows the button for a selection made before it started watching (the first second of a page)', () => {
+    // The person selected while the content script was still loading its preference: no mouseup will come again.
+    selectText(document.getElementById('review')!);
+    const { show } = watch();
+    expect(show).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a selection made at load alone when nobody has touched the page (a page script made it)', () => {
+    selectText(document.getElementById('review')!);
+    const { show } = watch(() => false);
+    expect(show).not.toHaveBeenCalled();
+  });
+
+  it('shows nothing at start when nothing is selected, or only inside a text field', () => {
+    const { show } = watch();
+    stop();
+    (document.getElementById('reply') as HTMLTextAreaElement).focus();
+    selectText(document.getElementById('inside')!);
+    watch();
+    expect(show).not.toHaveBeenCalled();
   });
 
   it('stops listening when stopped', () => {

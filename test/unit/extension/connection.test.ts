@@ -61,6 +61,20 @@ describe('connection manager', () => {
     expect(states.at(-1)).toMatchObject({ state: 'refused', by: 'server', reason: expect.stringContaining('size limit') });
   });
 
+  it('says which access was withdrawn, and why a change was refused', () => {
+    const { provider, states } = harness();
+    const words = (code: number, reason: string) => {
+      provider.emit('connection-close', { code, reason });
+      return states.at(-1);
+    };
+    expect(words(4401, 'member revoked')).toEqual({ state: 'refused', by: 'token', reason: 'An administrator revoked your access to this workspace. Ask them if you need it back.' });
+    expect(words(4401, 'shared invites turned off for this workspace')).toMatchObject({ by: 'token', reason: expect.stringMatching(/^Shared invites were turned off/) });
+    expect(words(4401, 'token expired')).toMatchObject({ reason: 'This invite has expired; ask for a new one.' });
+    expect(words(4403, 'refused: activity/evt_x/actor: actor is mem_b, not the writer mem_a')).toMatchObject({
+      by: 'server', reason: expect.stringMatching(/written as someone else/),
+    });
+  });
+
   it('retries an unreachable server with growing, jittered delays', async () => {
     const { provider, states, timers } = harness();
     for (let i = 0; i < 3; i++) {

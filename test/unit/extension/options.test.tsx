@@ -1,13 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { currentViewCache } from '../../../extension/hub/view-cache-writer';
+import { VIEW_CACHE_MIRROR_KEY } from '../../../extension/messaging/view-cache';
 import { createOptionsModel } from '../../../extension/options/options-model';
 import { OptionsApp } from '../../../extension/options/OptionsApp';
 import { PreferencesForm } from '../../../extension/options/PreferencesForm';
 import { DEFAULT_PREFERENCES } from '../../../extension/settings/settings';
 import { browserWords } from '../../../extension/ui/browser-words';
 import { encodeInvite } from '../../../shared/invite';
-import { inMemoryHub, TEST_INVITE } from '../../helpers/in-memory-hub';
+import { inMemoryHub, inviteAs, TEST_INVITE } from '../../helpers/in-memory-hub';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
@@ -32,6 +34,19 @@ describe('options page', () => {
     expect(screen.queryByRole('heading', { name: 'Join your team’s workspace' })).toBeNull();
   });
 
+  it('joins with a personal invite as its member, offering the name it carries', async () => {
+    const { client, hub } = await leftWorkspace();
+    render(<OptionsApp model={createOptionsModel(client)} />);
+    await screen.findByText('Not connected to a workspace');
+    const personal = { ...inviteAs('editor', 'mem_bobfield00000000'), name: 'Bob Field' };
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: encodeInvite(personal) } });
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Bob Field');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await screen.findByText('Invite accepted.');
+    expect(hub.status().me).toMatchObject({ id: 'mem_bobfield00000000', name: 'Bob Field', role: 'editor' });
+    await waitFor(() => expect(hub.query('members', {}).map((m) => m.id)).toContain('mem_bobfield00000000'));
+  });
+
   it('says what is wrong with a damaged invite and keeps the form as it was', async () => {
     const { client } = await leftWorkspace();
     render(<OptionsApp model={createOptionsModel(client)} />);
@@ -44,8 +59,9 @@ describe('options page', () => {
     expect(screen.getByTestId('connection-state').textContent).toBe('Not connected to a workspace');
   });
 
-  it('renames the member, saves preferences and leaves', async () => {
+  it('renames the member, saves preferences and leaves, forgetting the popup\'s copy of its views', async () => {
     const { client, hub } = await inMemoryHub();
+    localStorage.setItem(VIEW_CACHE_MIRROR_KEY, JSON.stringify(currentViewCache(hub)));
     render(<OptionsApp model={createOptionsModel(client)} />);
     const name = (await screen.findByLabelText('Your name')) as HTMLInputElement;
     await waitFor(() => expect(name.value).toBe('Me'));
@@ -58,6 +74,7 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Leave workspace' }));
     await screen.findByText('You left the workspace. Its copy on this device was deleted.');
     expect(hub.status().state).toBe('not_joined');
+    expect(localStorage.getItem(VIEW_CACHE_MIRROR_KEY)).toBeNull();
   });
 
   it('sets the weekly digest and the team cadence, and says what is wrong with a bad value', async () => {

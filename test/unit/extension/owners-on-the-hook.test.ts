@@ -1,11 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor, setupBadge } from '../../../extension/hub/badge';
 import { announcements, notificationId, setupNotifier } from '../../../extension/hub/notifier';
-import { currentViewCache } from '../../../extension/hub/view-cache-writer';
-import { parseViewCache } from '../../../extension/messaging/view-cache';
+import type { Hub } from '../../../extension/hub/hub';
+import { currentViewCache, setupViewCacheWriter } from '../../../extension/hub/view-cache-writer';
+import { CACHED_VIEWS, parseViewCache, VIEW_CACHE_KEY, type CachedViewName } from '../../../extension/messaging/view-cache';
 import { assignAction, createAction, setActionStatus } from '../../../shared/mutations/actions';
-import { addCapture } from '../../../shared/mutations/captures';
+import { addCapture, setCaptureStatus, setCustomerLoop } from '../../../shared/mutations/captures';
 import { inMemoryHub } from '../../helpers/in-memory-hub';
 import { sampleCapture } from '../../helpers/workspace';
 
@@ -13,6 +14,10 @@ const TODAY = '2026-11-22'; // the in-memory hub's clock reads 2026-11-22 09:00 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('the toolbar badge', () => {
   it('counts my open actions that are due or overdue, red when one is overdue', async () => {
@@ -29,6 +34,18 @@ describe('the toolbar badge', () => {
     await client.call('setPreferences', { preferences: { badge: 'inbox' } });
     addCapture(bob, sampleCapture());
     expect(badgeFor(hub)).toMatchObject({ text: '1', title: 'Closeloop — 1 new capture in the inbox' });
+  });
+
+  it('counts the reply queue when asked to: customers waiting for a reply, archived ones left out', async () => {
+    const { hub, client, peer } = await inMemoryHub();
+    const bob = peer('mem_bob', 'Bob');
+    await client.call('setPreferences', { preferences: { badge: 'replies' } });
+    const [a, b, c] = ['one', 'two', 'three'].map((n) => addCapture(bob, sampleCapture({ text: `Waiting ${n}` })).id!);
+    for (const id of [a!, b!, c!]) setCustomerLoop(bob, id, { state: 'reply_needed' });
+    setCustomerLoop(bob, c!, { state: 'replied', reply: { text: 'Done', where: 'email', url: null } });
+    setCaptureStatus(bob, [b!], 'archived');
+    expect(badgeFor(hub)).toMatchObject({ text: '1', title: 'Closeloop — 1 customer is waiting for a reply' });
+    expect(hub.query('inbox', { filter: { loop: 'reply_needed' }, page: {} }).items.map((x) => x.id)).toEqual([a]);
   });
 
   it('is written to the browser action after changes', async () => {
@@ -96,15 +113,82 @@ describe('notifications', () => {
 });
 
 describe('the cached view', () => {
-  it('holds the default inbox and actions pages of the current workspace', async () => {
+  it('holds the default state of every cached view of the current workspace', async () => {
     const { hub, peer } = await inMemoryHub();
     const bob = peer('mem_bob', 'Bob');
     addCapture(bob, sampleCapture());
     createAction(bob, { title: 'Open one' });
     const cache = parseViewCache(JSON.parse(JSON.stringify(currentViewCache(hub))));
-    expect(cache).toMatchObject({ version: 1, workspace: 'team', inbox: { total: 1 }, actions: { total: 1 } });
+    expect(cache).toMatchObject({ version: 2, workspace: 'team', views: { inbox: { total: 1 }, actions: { total: 1 } } });
+    // A view joins the cache by its entry in CACHED_VIEWS alone: the writer goes by that list.
+    expect(Object.keys(cache!.views).sort()).toEqual(Object.keys(CACHED_VIEWS).sort());
+    for (const [name, { query, args }] of Object.entries(CACHED_VIEWS)) {
+      expect(cache!.views[name as CachedViewName]).toEqual(hub.query(query, args as never));
+    }
     expect(cache!.members.map((m) => m.name)).toEqual(['Bob', 'Me']);
-    expect(parseViewCache({ ...cache, version: 2 })).toBeNull();
+    expect(parseViewCache({ ...cache, version: 1 })).toBeNull();
     expect(parseViewCache('garbage')).toBeNull();
+    // A view whose stored value has the wrong shape is left out; the others still paint.
+    expect(Object.keys(parseViewCache({ ...cache, views: { ...cache!.views, actions: { rows: 'old shape' } } })!.views)).toEqual(Object.keys(CACHED_VIEWS).filter((name) => name !== 'actions'));
+  });
+
+  it('keeps the stored cache while a restarted hub is still loading, and removes it only without a workspace', async () => {
+    const { hub } = await inMemoryHub();
+    let state: 'loading' | 'connected' | 'not_joined' = 'loading';
+    const listeners = new Set<() => void>();
+    const changed = () => listeners.forEach((listener) => listener());
+    const restarted: Hub = {
+      ...hub,
+      ready: Promise.resolve(),
+      status: () => ({ ...hub.status(), state, ...(state === 'not_joined' ? { workspace: null } : {}) }),
+      onChange: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+    };
+    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: currentViewCache(hub) });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    vi.useFakeTimers();
+    const stop = setupViewCacheWriter(fakeBrowser as never, restarted, 1000);
+    await Promise.resolve(); // the write a second after `ready`
+    changed(); // IndexedDB still loading, a second in
+    vi.advanceTimersByTime(1000);
+    expect(set).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+    state = 'connected';
+    changed();
+    vi.advanceTimersByTime(1000);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set.mock.calls[0]![0]).toMatchObject({ [VIEW_CACHE_KEY]: { version: 2, workspace: 'team' } });
+    state = 'not_joined';
+    changed();
+    vi.advanceTimersByTime(1000);
+    expect(remove).toHaveBeenCalledWith(VIEW_CACHE_KEY);
+    stop();
+  });
+
+  it('writes in at most a fifth of the worker\'s time: a write that took 500 ms waits 2 s before the next', async () => {
+    const { hub, peer } = await inMemoryHub();
+    const bob = peer('mem_bob', 'Bob');
+    let clock = 0;
+    let cost = 500;
+    const eachReadCosts = () => { clock += cost; return clock; };
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    vi.useFakeTimers();
+    const stop = setupViewCacheWriter(fakeBrowser as never, hub, 1000, eachReadCosts);
+    await Promise.resolve(); // `ready`: the first write is a second later
+    vi.advanceTimersByTime(1000);
+    expect(set).toHaveBeenCalledTimes(1);
+    addCapture(bob, sampleCapture());
+    vi.advanceTimersByTime(1999);
+    expect(set).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(set).toHaveBeenCalledTimes(2);
+    cost = 0; // a cheap write: back to once a second
+    addCapture(bob, sampleCapture({ text: 'Another one' }));
+    vi.advanceTimersByTime(2000);
+    expect(set).toHaveBeenCalledTimes(3);
+    addCapture(bob, sampleCapture({ text: 'And one more' }));
+    vi.advanceTimersByTime(1000);
+    expect(set).toHaveBeenCalledTimes(4);
+    stop();
   });
 });

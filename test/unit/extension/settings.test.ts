@@ -33,6 +33,17 @@ describe('managed policy', () => {
     ]);
   });
 
+  it('carries the policy\'s word on redaction, none when it says nothing, and refuses a value that is not a flag', async () => {
+    expect(applyPolicy(stored, {}).redaction).toBeNull();
+    const off = await readPolicy({ get: async () => ({ redactPersonalData: false }) });
+    expect(applyPolicy(stored, off.policy).redaction).toBe(false);
+    const broken = await readPolicy({ get: async () => ({ redactPersonalData: 'no' }) });
+    expect(broken.problems).toEqual(['Policy "redactPersonalData" must be true or false; ignored.']);
+    expect(applyPolicy(stored, broken.policy, broken.problems).redaction).toBeNull();
+    const on = await readPolicy({ get: async () => ({ redactPersonalData: true }) });
+    expect(applyPolicy(stored, on.policy).redaction).toBe(true);
+  });
+
   it('treats a browser without managed storage as no policy', async () => {
     expect(await readPolicy(undefined)).toEqual({ policy: {}, problems: [] });
     expect(await readPolicy({ get: () => Promise.reject(new Error('Managed storage is not supported')) })).toEqual({ policy: {}, problems: [] });

@@ -200,6 +200,7 @@ describe('a page with no metadata', () => {
         channel: 'other',
         sentiment: null,
         extractors: ['page:url'],
+        adapter: null,
       });
     }
   });

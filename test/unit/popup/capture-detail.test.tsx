@@ -96,7 +96,7 @@ describe('capture detail', () => {
     expect(history.getByText('Sam Okafor captured it')).toBeTruthy();
   });
 
-  it('tracks the customer follow-up apart from the fix, with a link to the reply', async () => {
+  it('tracks the customer follow-up apart from the fix, and records the reply: where, what, link, who', async () => {
     const { user } = await renderPopup(h, `#capture/${capture}`);
     const loop = screen.getByRole('group', { name: 'Customer follow-up' });
     expect((within(loop).getByRole('radio', { name: 'No reply needed' }) as HTMLInputElement).checked).toBe(true);
@@ -105,14 +105,21 @@ describe('capture detail', () => {
     expect(stored().capture.loop.state).toBe('reply_needed');
     await user.click(within(loop).getByRole('radio', { name: 'Replied' }));
     await settle();
-    await user.type(screen.getByRole('textbox', { name: 'Link to the reply' }), 'https://www.g2.com/reply/9');
-    await user.click(screen.getByRole('button', { name: 'Save link' }));
+    const form = within(screen.getByRole('form', { name: 'The reply' }));
+    await user.selectOptions(form.getByRole('combobox', { name: 'Where' }), 'Public reply on the platform');
+    await user.type(form.getByRole('textbox', { name: 'What was said' }), 'Sorry about the export, it streams now.');
+    await user.type(form.getByRole('textbox', { name: 'Link to the reply' }), 'https://www.g2.com/reply/9');
+    await user.click(form.getByRole('button', { name: 'Save reply' }));
     await settle();
-    expect(stored().capture.loop).toMatchObject({ state: 'replied', replyUrl: 'https://www.g2.com/reply/9', updatedBy: h.memberId });
+    expect(stored().capture.loop).toMatchObject({
+      state: 'replied', replyUrl: 'https://www.g2.com/reply/9', updatedBy: h.memberId,
+      reply: { where: 'public', text: 'Sorry about the export, it streams now.', url: 'https://www.g2.com/reply/9', by: h.memberId },
+    });
     expect(screen.getByRole('link', { name: 'Open the reply' }).getAttribute('href')).toBe('https://www.g2.com/reply/9');
-    await user.clear(screen.getByRole('textbox', { name: 'Link to the reply' }));
-    await user.type(screen.getByRole('textbox', { name: 'Link to the reply' }), 'ftp://files.example/reply');
-    await user.click(screen.getByRole('button', { name: 'Save link' }));
+    expect(screen.getByText('Public reply on the platform: “Sorry about the export, it streams now.”')).toBeTruthy();
+    await user.clear(form.getByRole('textbox', { name: 'Link to the reply' }));
+    await user.type(form.getByRole('textbox', { name: 'Link to the reply' }), 'ftp://files.example/reply');
+    await user.click(form.getByRole('button', { name: 'Save reply' }));
     await settle();
     expect(screen.getByRole('alert').textContent).toMatch(/http/);
   });

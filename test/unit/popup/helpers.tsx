@@ -8,6 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HubClient } from '../../../extension/messaging/hub-client';
+import { preloadViews } from '../../../extension/popup/lazy-view';
+import '../../../extension/popup/lazy-views';
 import { createPopupModel, type PopupModel } from '../../../extension/popup/popup-model';
 import { PopupApp } from '../../../extension/popup/PopupApp';
 import { popupEnv, type PopupBrowser, type PopupEnv } from '../../../extension/popup/popup-env';
@@ -34,8 +36,13 @@ export interface Harness extends InMemoryHub {
 
 let counter = 0;
 
-export async function harness(options: { client?: (client: HubClient) => HubClient } = {}): Promise<Harness> {
+export async function harness(options: { client?: (client: HubClient) => HubClient; preload?: boolean } = {}): Promise<Harness> {
+  // The tabs and detail views load on first use in the popup; here they are loaded up front, so a
+  // test sees a tab as soon as it switches to it (lazy-view.tsx has its own tests). A start-up test
+  // of that loading passes `preload: false`.
+  if (options.preload !== false) await preloadViews();
   fakeBrowser.reset();
+  window.localStorage.clear();
   window.location.hash = '';
   const clock = { now: START - 48 * HOUR };
   const memory = await inMemoryHub({ now: () => clock.now, name: 'Dana Kim' });

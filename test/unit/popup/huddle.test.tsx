@@ -2,12 +2,15 @@
 /**
  * @module The Huddle tab over a real in-memory hub: the watermark in words, the six sections in
  * order with their counts, starting and ending a huddle (who is there, notes), acting on rows where
- * they stand, turning an escalation into a proposal, "Show all", and the first-paint mark.
+ * they stand, turning an escalation into a proposal, "Show all", the first-paint mark, and the first rows before the rest.
  */
-import { cleanup, screen, within } from '@testing-library/preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setActionStatus } from '../../../shared/mutations/actions';
 import { setCustomerLoop } from '../../../shared/mutations/captures';
+import { FIRST_PAINT_ROWS } from '../../../extension/popup/HuddleView';
+import { PopupApp } from '../../../extension/popup/PopupApp';
+import { createPopupModel } from '../../../extension/popup/popup-model';
 import { harness, HOUR, renderPopup, settle, START, type Harness } from './helpers';
 
 let h: Harness;
@@ -170,3 +173,23 @@ describe('the huddle', () => {
     expect(marks).toEqual([{ name: 'closeloop:first-view-paint', detail: { view: 'huddle', source: 'live' } }]);
   });
 });
+
+  it('commits the first rows first (more than the popup shows) and every row in the render after that paint', async () => {
+    for (let i = 0; i < 10; i++) h.capture({ text: `Checkout crashed, report ${i}` });
+    for (let i = 0; i < 10; i++) h.action({ title: `Overdue fix ${i}`, dueDate: '2026-11-10', assignee: 'mem_alex' });
+    h.clock.now = START;
+    window.location.hash = '#huddle';
+    // The first-paint mark is left in a layout effect, after the commit and before the browser paints.
+    const root = document.body.appendChild(document.createElement('div'));
+    let atFirstPaint = -1;
+    const env = { ...h.env, performance: { mark: (name: string) => {
+      if (name === 'closeloop:first-view-paint') atFirstPaint = root.querySelectorAll('.pp-hrows > li').length;
+    } } };
+    render(<PopupApp model={createPopupModel(h.client, env)} />, { container: root });
+    await settle();
+    expect(atFirstPaint).toBe(FIRST_PAINT_ROWS);
+    expect(rows('New since last huddle')).toHaveLength(10);
+    expect(rows('Overdue')).toHaveLength(10);
+    expect(count('Overdue')).toBe('10');
+    expect(within(section('Overdue')).queryByRole('button', { name: /Show all/ })).toBeNull();
+  });

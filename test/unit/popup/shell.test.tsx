@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-/** @module Popup shell: tabs, sync state, who is online, the way into options, the shortcuts dialog, start-up from the cached view. */
-import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+/** @module Popup shell: tabs, sync state, who is online, the way into options, the shortcuts dialog (start-up: start-up.test.tsx). */
+import { cleanup, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIRST_PAGE, VIEW_CACHE_KEY, type ViewCache } from '../../../extension/messaging/view-cache';
-import { setupPopup } from '../../../extension/popup/setup-popup';
-import { fakeBrowser, gatedClient, harness, openOptionsSpy, renderPopup, settle, type Harness } from './helpers';
+import { gatedClient, harness, openOptionsSpy, renderPopup, settle, type Harness } from './helpers';
 
 let h: Harness;
 beforeEach(async () => {
@@ -99,47 +97,5 @@ describe('the popup shell', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-  });
-});
-
-describe('start-up from the cached view', () => {
-  function cacheOf(hh: Harness, text: string): ViewCache {
-    const live = hh.hub.query('inbox', { filter: { status: 'new' }, page: FIRST_PAGE });
-    return {
-      version: 1, savedAt: new Date().toISOString(), workspace: 'team', status: hh.hub.status(),
-      inbox: { ...live, items: live.items.map((c) => ({ ...c, text })) },
-      actions: { total: 0, offset: 0, items: [] }, members: hh.hub.query('members', {}),
-    };
-  }
-
-  it('paints the inbox from the cache before the hub answers, then replaces it with live rows', async () => {
-    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: cacheOf(h, 'Cached words') });
-    const gate = gatedClient(h.client);
-    const root = document.body.appendChild(document.createElement('div'));
-    setupPopup(root, h.env, gate.client);
-    await waitFor(() => expect(within(root).getByText('Cached words')).toBeTruthy());
-    expect(within(root).getByTestId('sync-words').textContent).toBe('Opening your workspace…');
-    expect(h.marks).toEqual([{ name: 'closeloop:first-list-paint', detail: { source: 'cache' } }]);
-    await gate.release();
-    await settle();
-    expect(within(root).getByText('Checkout crashed with a coupon')).toBeTruthy();
-    expect(within(root).queryByText('Cached words')).toBeNull();
-    expect(h.marks.filter((m) => m.name === 'closeloop:first-list-paint')).toHaveLength(1);
-    expect(h.marks.filter((m) => m.name === 'closeloop:first-live-list')).toHaveLength(1);
-  });
-
-  it('ignores a cache of another workspace, or a damaged one', async () => {
-    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: { ...cacheOf(h, 'Other workspace'), workspace: 'elsewhere' } });
-    const gate = gatedClient(h.client);
-    const root = document.body.appendChild(document.createElement('div'));
-    setupPopup(root, h.env, gate.client);
-    await settle();
-    expect(within(root).queryByText('Other workspace')).toBeNull();
-    expect(within(root).getByText('Loading captures…')).toBeTruthy();
-    await fakeBrowser.storage.local.set({ [VIEW_CACHE_KEY]: { version: 99 } });
-    await gate.release();
-    await settle();
-    expect(h.marks.map((m) => m.name)).toEqual(['closeloop:first-list-paint', 'closeloop:first-live-list']);
-    expect(h.marks[0]).toEqual({ name: 'closeloop:first-list-paint', detail: { source: 'live' } });
   });
 });

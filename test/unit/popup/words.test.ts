@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /** @module Pure helpers: ages, names, history sentences, text-fragment links, hash routes and performance marks. */
 import { describe, expect, it } from 'vitest';
-import { initials, meetingTime, plannedDate, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
+import { calendarDate, fullTime, initials, meetingTime, plannedDate, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
 import { describeEntry } from '../../../extension/popup/history-words';
-import { paintMarks, viewMarks } from '../../../extension/popup/paint-marks';
+import { listMarks, viewMarks } from '../../../extension/popup/paint-marks';
 import { backWords, createRouter, parseRoute, routeHash } from '../../../extension/popup/router-model';
 import { sourceLink, textFragment } from '../../../extension/popup/text-fragment';
 import type { ActivityEntry, Capture } from '../../../shared/schema/records';
@@ -19,6 +19,29 @@ describe('words', () => {
     expect(relativeAge('2026-10-02T12:00:00Z', NOW)).toBe('2 Oct');
     expect(relativeAge('2025-10-02T12:00:00Z', NOW)).toBe('2 Oct 2025');
     expect(relativeAge('garbage', NOW)).toBe('');
+  });
+
+  it('writes dates by hand exactly as en-GB Intl formats them, in every month', () => {
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+    const dayYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+    const full = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    const weekdayDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+    for (let month = 0; month < 12; month++) {
+      const at = new Date(2026, month, month + 3, month * 2, month * 5);
+      expect(calendarDate(`2026-${String(month + 1).padStart(2, '0')}-${String(month + 3).padStart(2, '0')}`, NOW)).toBe(day.format(at));
+      expect(calendarDate(`2027-${String(month + 1).padStart(2, '0')}-${String(month + 3).padStart(2, '0')}`, NOW))
+        .toBe(dayYear.format(new Date(2027, month, month + 3)));
+      expect(fullTime(at.toISOString())).toBe(full.format(at));
+      expect(plannedDate(`2026-${String(month + 1).padStart(2, '0')}-${String(month + 3).padStart(2, '0')}`)).toBe(weekdayDay.format(at));
+    }
+    const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short' });
+    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+    const sunday = new Date(2026, 10, 22, 23, 0).getTime();
+    for (let back = 1; back < 7; back++) {
+      const at = new Date(2026, 10, 22 - back, back * 3, back * 7);
+      expect(meetingTime(at.toISOString(), sunday)).toBe(`${weekday.format(at)} ${time.format(at)}`);
+    }
+    expect(fullTime('garbage')).toBe('garbage');
   });
 
   it('says when a meeting happened in local time, and planned dates with their weekday', () => {
@@ -151,7 +174,7 @@ describe('routes and marks', () => {
 
   it('marks the first list paint once, and each filter when its own result shows', () => {
     const marks: [string, unknown][] = [];
-    const m = paintMarks({ mark: (name, options) => marks.push([name, options?.detail]) });
+    const m = listMarks({ mark: (name, options) => marks.push([name, options?.detail]) }, 'inbox');
     m.committed({ generation: 0, fromCache: true });
     m.committed({ generation: 0, fromCache: false });
     m.filterStart('ex');
@@ -162,11 +185,23 @@ describe('routes and marks', () => {
     m.committed({ generation: 2, fromCache: false });
     m.committed({ generation: 2, fromCache: false });
     expect(marks).toEqual([
-      ['closeloop:first-list-paint', { source: 'cache' }],
-      ['closeloop:first-live-list', undefined],
+      ['closeloop:first-view-paint', { view: 'inbox', source: 'cache' }],
+      ['closeloop:first-live-view', { view: 'inbox' }],
       ['closeloop:filter-start', 'ex'],
       ['closeloop:filter-start', 'exp'],
       ['closeloop:filter-done', 'exp'],
+    ]);
+  });
+
+  it('marks any view\'s first paint once with its name, live first when there was no cache', () => {
+    const marks: [string, unknown][] = [];
+    const huddle = viewMarks({ mark: (name, options) => marks.push([name, options?.detail]) }, 'huddle');
+    huddle.committed(false);
+    huddle.committed(false);
+    huddle.committed(true);
+    expect(marks).toEqual([
+      ['closeloop:first-view-paint', { view: 'huddle', source: 'live' }],
+      ['closeloop:first-live-view', { view: 'huddle' }],
     ]);
   });
 });

@@ -46,4 +46,18 @@ describe('metrics', () => {
     expect(text).toContain('closeloop_update_guard_seconds_bucket{le="+Inf"} 3\n');
     expect(text).toContain('closeloop_update_guard_seconds_count 3\n');
   });
+
+  it('keeps the authorship check apart, and counts forged updates and refused members', () => {
+    const metrics = createMetrics(memory);
+    metrics.authorshipSeconds(0.00004);
+    metrics.rejected('forged');
+    metrics.authFailure('member_revoked');
+    const text = metrics.render({ connections: 0, documents: 0 });
+    expect(text).toContain('closeloop_authorship_check_seconds_bucket{le="0.00005"} 1\n');
+    expect(text).toContain('closeloop_authorship_check_seconds_count 1\n');
+    expect(text).toContain('closeloop_update_guard_seconds_count 0\n');
+    expect(text).toContain('closeloop_rejected_messages_total{reason="forged"} 1\n');
+    expect(text).toContain('closeloop_auth_failures_total{reason="member_revoked"} 1\n');
+    expect(text).toContain('closeloop_auth_failures_total{reason="shared_off"} 0\n');
+  });
 });

@@ -111,6 +111,8 @@ describe('capture mutations', () => {
     const capture = createWorkspaceView(doc).capture(id!)!;
     expect(capture.loop).toEqual({
       state: 'replied', replyUrl: 'https://www.trustpilot.com/reviews/abc123#reply', updatedBy: 'mem_alice', updatedAt: '2026-11-01T09:00:00.000Z',
+      // Only a link given (what a version-2 caller sends): the reply record says just that (schema 3).
+      reply: { text: '', where: null, url: 'https://www.trustpilot.com/reviews/abc123#reply', by: 'mem_alice', at: '2026-11-01T09:00:00.000Z' },
     });
     expect(() => setCustomerLoop(ctx, id!, { state: 'replied', replyUrl: 'javascript:alert(1)' })).toThrow(/http/);
   });

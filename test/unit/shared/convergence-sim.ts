@@ -23,16 +23,21 @@ export type SimReplica = TestReplica & { view: WorkspaceView };
 const NETWORK = Symbol('network');
 const TAGS = ['billing', 'shipping', 'ux', 'bug', 'pricing', 'praise'];
 
-/** Each replica's outgoing updates wait in every other replica's inbox until delivered. */
-export function createNetwork(replicas: SimReplica[], rng: Prng) {
+/**
+ * Each replica's outgoing updates wait in every other replica's inbox until delivered. `server`,
+ * when given, sees every update first, as its writer sent it (the sync server's authorship check).
+ */
+export function createNetwork(replicas: SimReplica[], rng: Prng, server?: (update: Uint8Array, writer: string) => void) {
   const inboxes = replicas.map(() => [] as Uint8Array[]);
   const stats = { delivered: 0, duplicated: 0, merged: 0 };
   replicas.forEach((replica, from) => {
     // What a replica wrote before joining the network must travel too, or its later updates pend forever.
     const existing = Y.encodeStateAsUpdate(replica.doc);
+    server?.(existing, replica.ctx.actor);
     inboxes.forEach((inbox, to) => to !== from && inbox.push(existing));
     replica.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === NETWORK) return;
+      server?.(update, replica.ctx.actor);
       inboxes.forEach((inbox, to) => to !== from && inbox.push(update));
     });
   });

@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createAction, linkCaptures, setActionStatus } from '../../../shared/mutations/actions';
 import { addCapture, setCaptureStatus, tagCaptures } from '../../../shared/mutations/captures';
+import { roots } from '../../../shared/doc/roots';
 import { createWorkspaceView } from '../../../shared/read/workspace-view';
 import { prng } from '../../helpers/random';
 import { sampleCapture, testReplica } from '../../helpers/workspace';
+import { checkAuthorship } from '../../../sync-server/protocol/authorship';
 import { createNetwork, randomOperation, type SimReplica } from './convergence-sim';
 
 const REPLICAS = 6;
@@ -22,6 +24,23 @@ function makeReplicas(count: number): SimReplica[] {
     const replica = testReplica(`mem_r${i}`, { clientId: i + 1, seed: 1000 + i });
     return { ...replica, view: createWorkspaceView(replica.doc) };
   });
+}
+
+/**
+ * The sync server's view: each replica is a person with a personal invite, and every update it
+ * sends passes the server's authorship check as that person before the server keeps it.
+ */
+function authorshipServer() {
+  const doc = new Y.Doc();
+  const refusals: string[] = [];
+  let checked = 0;
+  const admit = (update: Uint8Array, writer: string) => {
+    checked++;
+    const verdict = checkAuthorship(doc, update, { writer, admin: false });
+    if (!verdict.ok) refusals.push(`${writer}: ${verdict.message}`);
+    else Y.applyUpdate(doc, update);
+  };
+  return { doc, refusals, admit, get checked() { return checked; } };
 }
 
 function assertConverged(replicas: SimReplica[]) {
@@ -52,7 +71,8 @@ describe('convergence under shuffled, duplicated and merged delivery', () => {
       try {
         const rng = prng(seed);
         const replicas = makeReplicas(REPLICAS);
-        const network = createNetwork(replicas, rng);
+        const server = authorshipServer();
+        const network = createNetwork(replicas, rng, server.admit);
         network.deliverAll(); // everyone knows every member before work starts
         const counts: Record<string, number> = {};
         for (let i = 0; i < OPERATIONS; i++) {
@@ -62,6 +82,11 @@ describe('convergence under shuffled, duplicated and merged delivery', () => {
         }
         network.deliverAll();
         assertConverged(replicas);
+        // Nothing an honest replica wrote was refused, and the server holds what every replica holds.
+        expect(server.refusals).toEqual([]);
+        expect(server.checked).toBeGreaterThan(OPERATIONS / 2);
+        roots(server.doc); // types are typed (Y.Map) only once asked for
+        expect(server.doc.toJSON()).toEqual(replicas[0]!.doc.toJSON());
         // The run exercised the domain, not just one mutation.
         expect(Object.keys(counts).length).toBeGreaterThanOrEqual(25);
         for (const cadence of ['propose', 'rank', 'accept', 'decline', 'startHuddle', 'endHuddle', 'startBoard', 'endBoard', 'createInitiative', 'setInitiative']) {
@@ -78,7 +103,8 @@ describe('convergence under shuffled, duplicated and merged delivery', () => {
   it('keeps every concurrent tag and link, and settles concurrent status changes on one value', () => {
     const replicas = makeReplicas(5);
     const rng = prng(7);
-    const network = createNetwork(replicas, rng);
+    const server = authorshipServer();
+    const network = createNetwork(replicas, rng, server.admit);
     network.deliverAll();
     const [a] = replicas;
     const capture = addCapture(a!.ctx, sampleCapture()).id!;
@@ -101,5 +127,6 @@ describe('convergence under shuffled, duplicated and merged delivery', () => {
     const statuses = new Set(replicas.map((r) => r.view.action(action)!.status));
     expect(statuses.size).toBe(1);
     expect(['blocked', 'done']).toContain([...statuses][0]);
+    expect(server.refusals).toEqual([]);
   });
 });

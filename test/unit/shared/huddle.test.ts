@@ -191,7 +191,7 @@ describe('escalations', () => {
     expect(() => updateWorkspaceSettings(r.ctx, { replyTargetDays: 1.5 })).toThrow('whole number');
     expect(() => updateWorkspaceSettings(r.ctx, { boardCadence: 'daily' as never })).toThrow('Board cadence');
     expect(createWorkspaceView(r.doc).settings()).toEqual({
-      escalationMinCaptures: 3, escalationWindowDays: 14, replyTargetDays: 2, boardCadence: 'monthly', nextBoardDate: null,
+      escalationMinCaptures: 3, escalationWindowDays: 14, replyTargetDays: 2, boardCadence: 'monthly', nextBoardDate: null, redactPersonalData: true,
     });
   });
 });

@@ -24,7 +24,8 @@ describe('schema 1 -> 2', () => {
     const doc = v1Workspace(500);
     expect(doc.getMap('meta').get('schemaVersion')).toBe(1);
     expect(Object.values(statusChangedAt(doc))).toEqual([null, null, null, null]);
-    expect(migrateWorkspace(doc, { now: () => Date.UTC(2026, 11, 1) })).toEqual({
+    // The 1 -> 2 step alone (later steps have their own tests).
+    expect(migrateWorkspace(doc, { now: () => Date.UTC(2026, 11, 1), target: 2 })).toEqual({
       status: 'migrated', from: 1, to: 2, steps: ['actions: statusChangedAt backfilled from the activity log'],
     });
     // From the fixture's log (schema-v1.json): the last status change of each action, else its creation.
@@ -39,19 +40,19 @@ describe('schema 1 -> 2', () => {
     expect(view.meta().schemaVersion).toBe(2);
     expect(view.actions().map((a) => a.status).sort()).toEqual(['blocked', 'done', 'open', 'wont_do']);
     expect(view.activity().at(-1)).toMatchObject({ verb: 'workspace.migrated', from: 1, to: 2 });
-    expect(migrateWorkspace(doc)).toEqual({ status: 'current', version: 2 });
+    expect(migrateWorkspace(doc, { target: 2 })).toEqual({ status: 'current', version: 2 });
   });
 
   it('converges when two replicas migrate the same version-1 workspace at once', () => {
     const a = v1Workspace(501);
     const b = v1Workspace(502);
-    migrateWorkspace(a, { now: () => Date.UTC(2026, 11, 1, 9) });
-    migrateWorkspace(b, { now: () => Date.UTC(2026, 11, 1, 10) });
+    migrateWorkspace(a, { now: () => Date.UTC(2026, 11, 1, 9), target: 2 });
+    migrateWorkspace(b, { now: () => Date.UTC(2026, 11, 1, 10), target: 2 });
     syncPair(a, b);
     expect(a.toJSON()).toEqual(b.toJSON());
     expect(Y.encodeStateVector(a)).toEqual(Y.encodeStateVector(b));
     const alone = v1Workspace(503);
-    migrateWorkspace(alone);
+    migrateWorkspace(alone, { target: 2 });
     expect(statusChangedAt(a)).toEqual(statusChangedAt(alone));
     expect(createWorkspaceView(a).meta().schemaVersion).toBe(2);
     expect(createWorkspaceView(a).activity().filter((e) => e.verb === 'workspace.migrated')).toHaveLength(2);

@@ -3,7 +3,7 @@ import { createAction, setActionStatus } from '../../../shared/mutations/actions
 import { addCapture, setCaptureStatus, tagCaptures } from '../../../shared/mutations/captures';
 import { isOverdue, quadrantOf, quadrants, queryActions } from '../../../shared/queries/actions';
 import { countWorkspace } from '../../../shared/queries/counts';
-import { queryInbox, sitesInUse, tagsInUse } from '../../../shared/queries/inbox';
+import { newestFirst, queryInbox, sitesInUse, tagsInUse } from '../../../shared/queries/inbox';
 import { parseQuery } from '../../../shared/queries/text-search';
 import { createWorkspaceView } from '../../../shared/read/workspace-view';
 import type { Action } from '../../../shared/schema/records';
@@ -36,6 +36,19 @@ describe('inbox query', () => {
     const all = queryInbox(view.captures());
     expect(all.items.map((c) => c.id)).toEqual([ids.praise, ids.cafe, ids.crash]);
     expect(queryInbox(view.captures(), {}, { offset: 1, limit: 1 })).toMatchObject({ total: 3, offset: 1, items: [{ id: ids.cafe }] });
+    expect(queryInbox(view.captures(), {}, { offset: 9, limit: 5 })).toEqual({ total: 3, offset: 3, items: [] });
+    expect(queryInbox(view.captures(), { status: 'new' }, { offset: -2, limit: 1 })).toMatchObject({ total: 2, offset: 0, items: [{ id: ids.cafe }] });
+  });
+
+  it('sorts each list of captures once, and a changed workspace (a new list) in its new order', () => {
+    const { view, ids, alice } = seededInbox();
+    const before = view.captures();
+    expect(newestFirst(before)).toBe(newestFirst(before));
+    alice.tick(600_000);
+    const latest = addCapture(alice.ctx, sampleCapture({ text: 'Newest of all', source: { url: 'https://shop.example/p/9' } })).id!;
+    expect(view.captures()).not.toBe(before);
+    expect(queryInbox(view.captures()).items.map((c) => c.id)).toEqual([latest, ids.praise, ids.cafe, ids.crash]);
+    expect(queryInbox(before).items.map((c) => c.id)).toEqual([ids.praise, ids.cafe, ids.crash]);
   });
 
   it('filters by status, tag, channel, sentiment, site and who captured', () => {

@@ -11,6 +11,7 @@ import { addHuddleNote, endBoard, startBoard, startHuddle } from '../../../share
 import { acceptProposal, declineProposal, rankProposals } from '../../../shared/mutations/proposals';
 import { updateWorkspaceSettings } from '../../../shared/mutations/settings';
 import { initWorkspace } from '../../../shared/doc/init';
+import { SCHEMA_VERSION } from '../../../shared/schema/constants';
 import { RELEASES, releasedShared } from '../../helpers/released-code';
 import { sampleCapture, testReplica } from '../../helpers/workspace';
 
@@ -52,6 +53,6 @@ describe('a version-1 reader on a version-2 workspace', () => {
     expect(queryActions(view.actions(), { view: 'all' }).total).toBe(3);
     expect(countWorkspace(view.captures(), view.actions(), { me: 'mem_ana', today: '2026-11-01' }).actions.open).toBe(2);
     // It knows the document is newer and writes nothing structural.
-    expect(migrateWorkspace(r.doc)).toEqual({ status: 'newer', version: 2, supported: 1 });
+    expect(migrateWorkspace(r.doc)).toEqual({ status: 'newer', version: SCHEMA_VERSION, supported: 1 });
   });
 });

@@ -164,7 +164,9 @@ describe('reading a document with junk from another peer', () => {
     expect(view.boards()).toEqual([expect.objectContaining({ id: 'brd_junk', nextBoardDate: null, decisions: [] })]);
     expect(view.initiatives()).toEqual([expect.objectContaining({ id: 'ini_junk', code: 'CX-1', horizon: 'short', status: 'planned', costAmount: null, benefitAmount: null })]);
     expect(view.action(good)).toMatchObject({ status: 'proposed', decision: null, initiativeId: null, rankings: { mem_bob: 2 } });
-    expect(view.settings()).toEqual({ escalationMinCaptures: 3, escalationWindowDays: 14, replyTargetDays: 2, boardCadence: 'monthly', nextBoardDate: null });
+    expect(view.settings()).toEqual({
+      escalationMinCaptures: 3, escalationWindowDays: 14, replyTargetDays: 2, boardCadence: 'monthly', nextBoardDate: null, redactPersonalData: true,
+    });
     const issues = view.report().issues;
     expect(issues.filter((i) => i.outcome === 'skipped').map((i) => `${i.kind}:${i.id}`).sort())
       .toEqual(['board:brd_text', 'huddle:hud_nostart', 'initiative:ini_notitle']);
