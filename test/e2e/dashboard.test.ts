@@ -65,7 +65,7 @@ describe('the dashboard', () => {
     const dashboard = new DashboardPage(tab);
     await dashboard.waitForCharts();
     await dashboard.choose('Period', 'Last 365 days');
-    await tab.getByText(/^\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/).waitFor();
+    await tab.getByText(/^\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(UTC days\)$/).waitFor();
     for (const name of CHARTS.filter((n) => !n.includes('rising'))) {
       await expect.poll(() => dashboard.picture(name).first().getAttribute('aria-label'), { timeout: 30_000 }).toMatch(new RegExp(`^${name.split(' ')[0]}`, 'i'));
     }
