@@ -13,7 +13,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Closeloop',
     description: 'Capture customer feedback from any page and turn it into owned, tracked action with your team.',
-    permissions: ['storage', 'contextMenus', 'alarms', 'scripting', 'notifications', 'activeTab'],
+    permissions: ['storage', 'contextMenus', 'alarms', 'scripting', 'notifications', 'activeTab', 'downloads'],
     host_permissions: ['<all_urls>'],
     commands: {
       'capture-selection': {

@@ -14,6 +14,7 @@ import { createFailureLimiter } from './auth/failure-limiter';
 import type { Revocations } from './auth/revocations';
 import { createAuditLog, type AuditLog } from './audit';
 import { publicUrlOf, type Config } from './config';
+import { createExportRoute } from './http/export';
 import { createRoutes } from './http/routes';
 import { createUpgradeHandler } from './http/upgrade';
 import { createLogger, type Logger } from './logger';
@@ -125,8 +126,9 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
     },
   };
 
+  const exportRoute = createExportRoute({ verify, blocked, authFailed, rooms, metrics, logger });
   const http: Server = createServer(createRoutes({
-    metrics, stats, verify, blocked, authFailed, admin: people.admin,
+    metrics, stats, verify, blocked, authFailed, admin: people.admin, exportRoute,
     onError: (error) => logger.error('admin request failed', { error }),
   }));
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false });

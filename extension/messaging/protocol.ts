@@ -2,6 +2,11 @@
  * @module The one message contract between UI pages, content scripts and the background hub.
  * Both sides import this file. Everything crossing it is plain JSON: no Y types ever leave the hub.
  */
+import type { DashboardFilter } from '../../shared/dashboard/keys';
+import type { Outcome } from '../../shared/dashboard/outcomes';
+import type { PeriodId } from '../../shared/dashboard/periods';
+import type { DashboardView, OutcomesView, ReportView, ThemesView } from '../../shared/dashboard/views';
+import type { ExportFormat, ExportKind } from '../../shared/export/columns';
 import type { NewAction } from '../../shared/mutations/actions';
 import type { CapturePatch } from '../../shared/mutations/captures';
 import type { NewCapture } from '../../shared/mutations/clean-capture';
@@ -81,6 +86,8 @@ export interface Commands {
   'initiative.create': { args: { initiative: InitiativeFields }; result: { id: string } };
   'initiative.edit': { args: { id: string; patch: Partial<InitiativeFields> }; result: null };
   'workspace.updateSettings': { args: { patch: SettingsPatch }; result: null };
+  /** Files of exactly what a list or the dashboard shows (viewers may export too). */
+  export: { args: ExportRequest; result: { files: ExportFile[] } };
   /** Opens a page of the extension (e.g. from a content script); the hub owns tab creation. */
   openPage: { args: { page: ExtensionPage; hash?: string }; result: null };
   /** Admins only: the workspace's people as the server knows them. */
@@ -129,6 +136,26 @@ export interface InvitedPerson {
   code: string;
 }
 
+/** What to export: the popup's current Inbox and Actions filters, or the dashboard's period and filter. */
+export type ExportScope =
+  | { from: 'lists'; inbox?: InboxFilter; actions?: ActionFilter }
+  | { from: 'dashboard'; period: PeriodId; filter: DashboardFilter };
+
+export interface ExportRequest {
+  kinds: ExportKind[];
+  format: ExportFormat;
+  scope: ExportScope;
+}
+
+export interface ExportFile {
+  filename: string;
+  /** Media type, e.g. `text/csv; charset=utf-8`. */
+  mime: string;
+  text: string;
+  /** Records in it (for a JSON file of both kinds, of both). */
+  rows: number;
+}
+
 export interface CaptureSaved {
   /** Id of the stored capture; null when refused as a duplicate. */
   id: string | null;
@@ -170,6 +197,16 @@ export interface Queries {
   workspaceSettings: { args: Record<string, never>; result: WorkspaceSettings };
   /** The weekly digest's numbers, team-wide. */
   digest: { args: Record<string, never>; result: Digest };
+  /** The dashboard's charts for a period and filter, from counters the hub keeps up to date. */
+  dashboard: { args: { period: PeriodId; filter: DashboardFilter }; result: DashboardView };
+  /** Clusters of captures that read alike, rising and falling (heavier: its own query). */
+  dashboardThemes: { args: { period: PeriodId; filter: DashboardFilter }; result: ThemesView };
+  /** Done actions of the period with their outcomes, biggest drop first. */
+  outcomes: { args: { period: PeriodId; filter: DashboardFilter; limit?: number }; result: OutcomesView };
+  /** One action's outcome (null unless it is done). */
+  outcome: { args: { id: string }; result: Outcome | null };
+  /** The monthly report for a `YYYY-MM` month. */
+  report: { args: { month: string }; result: ReportView };
 }
 export type QueryName = keyof Queries;
 export type QueryArgs<Q extends QueryName> = Queries[Q]['args'];

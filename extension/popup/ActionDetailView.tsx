@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { createActionModel } from './action-model';
 import { ActionFields } from './ActionFields';
+import { ActionOutcome } from './ActionOutcome';
 import { CommentsSection } from './CommentsSection';
 import { DecisionNote } from './DecisionNote';
 import { DetailBar } from './DetailBar';
@@ -47,6 +48,7 @@ export function ActionDetailView({ app, id, active }: { app: PopupModel; id: str
             {detail.action.decision && <DecisionNote decision={detail.action.decision} nameOf={nameOf} now={now} />}
             <InitiativeField id="action-initiative" current={detail.initiative} initiatives={model.initiatives.value}
               disabled={readOnly || model.busy.value} onChange={(id) => void model.setInitiative(id)} onOpen={model.openInitiative} />
+            <ActionOutcome hub={app.hub} id={detail.action.id} />
             <OuterLoopNote rises={ratingRises(detail.action, detail.captures)} />
             <EvidenceList captures={detail.captures} disabled={readOnly || model.busy.value} now={now}
               onOpen={model.openCapture} onUnlink={(captureId) => void model.unlink(captureId)} />

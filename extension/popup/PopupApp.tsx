@@ -11,6 +11,7 @@ import { ActionsPanel, BoardPanel, HuddlePanel, InitiativesPanel, PeopleView } f
 import { inDialog, isTypingTarget, useDocumentKeys } from './keys';
 import type { PopupModel } from './popup-model';
 import { PopupHeader, SetupNotice } from './PopupHeader';
+import { ExportDialog } from './ExportDialog';
 import type { Tab } from './router-model';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { plural } from '../ui/words';
@@ -61,7 +62,8 @@ export function PopupApp({ model }: { model: PopupModel }) {
     : t));
   return (
     <div class="pp-app">
-      <PopupHeader status={status} onHelp={() => { model.helpOpen.value = true; }} onOptions={model.openOptions} />
+      <PopupHeader status={status} onHelp={() => { model.helpOpen.value = true; }} onOptions={model.openOptions}
+        {...(notJoined ? {} : { onDashboard: model.openDashboard, onExport: () => { model.exportOpen.value = true; } })} />
       {status && (notJoined || status.state === 'refused') && <SetupNotice status={status} onOptions={model.openOptions} />}
       {!notJoined && (
         <>
@@ -74,6 +76,7 @@ export function PopupApp({ model }: { model: PopupModel }) {
         </>
       )}
       {help && <ShortcutsDialog onClose={() => { model.helpOpen.value = false; }} />}
+      {model.exportOpen.value && <ExportDialog model={model.exporter} onClose={() => { model.exportOpen.value = false; }} />}
     </div>
   );
 }

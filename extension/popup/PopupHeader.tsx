@@ -3,15 +3,18 @@
  * else is online, and the help and options buttons. When not joined or refused it says what to do.
  */
 import type { HubStatus } from '../messaging/protocol';
+import { HeaderLinks } from './HeaderLinks';
 import { OnlineMembers } from './OnlineMembers';
 
 export interface PopupHeaderProps {
   status: HubStatus | undefined;
   onHelp(): void;
   onOptions(): void;
+  onDashboard?(): void;
+  onExport?(): void;
 }
 
-export function PopupHeader({ status, onHelp, onOptions }: PopupHeaderProps) {
+export function PopupHeader({ status, onHelp, onOptions, onDashboard, onExport }: PopupHeaderProps) {
   const state = status?.state ?? 'loading';
   return (
     <header class="pp-header">
@@ -24,6 +27,7 @@ export function PopupHeader({ status, onHelp, onOptions }: PopupHeaderProps) {
         </p>
       </div>
       <OnlineMembers online={status?.online ?? []} />
+      {onDashboard && <HeaderLinks onDashboard={onDashboard} onExport={onExport} />}
       <button type="button" class="pp-icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
         <span aria-hidden="true">?</span>
       </button>

@@ -4,10 +4,11 @@
  * clock and zero delays; the real popup gets the defaults.
  */
 import { browser } from 'wxt/browser';
+import type { DownloadsApi } from '../export/downloads';
 
 /** Only the browser APIs the popup needs, so a fake browser or a hand-made stub fits. */
 export interface PopupBrowser {
-  runtime: { openOptionsPage(): Promise<void> };
+  runtime: { openOptionsPage(): Promise<void>; getURL(path: string): string };
   tabs: { create(properties: { url: string }): Promise<unknown> };
   storage: {
     local: { get(keys: string): Promise<Record<string, unknown>> };
@@ -16,6 +17,8 @@ export interface PopupBrowser {
       removeListener(listener: StorageListener): void;
     };
   };
+  /** Saving exports (the `downloads` permission). */
+  downloads: DownloadsApi;
 }
 
 type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;

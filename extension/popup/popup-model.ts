@@ -7,8 +7,12 @@ import { computed, effect, signal, type ReadonlySignal, type Signal } from '@pre
 import type { WorkspaceCounts } from '../../shared/queries/counts';
 import type { Member } from '../../shared/schema/records';
 import type { HubClient } from '../messaging/hub-client';
-import type { HubStatus } from '../messaging/protocol';
+import { defaultSaveEnv } from '../export/downloads';
+import { createExportModel, type ExportModel } from '../export/export-model';
+import type { ExportScope, HubStatus } from '../messaging/protocol';
 import { isNewerCache, type CachedViewName, type CachedViewValue, type ViewCache } from '../messaging/view-cache';
+import type { ActionsModel } from './actions-model';
+import { toInboxFilter } from './inbox-model';
 import { liveQuery } from '../ui/live-query';
 import { createInboxModel, type InboxModel } from './inbox-model';
 import { popupEnv, type PopupEnv } from './popup-env';
@@ -37,6 +41,11 @@ export interface PopupModel {
   viewModel<M extends { dispose(): void }>(key: string, create: () => M): M;
   helpOpen: Signal<boolean>;
   openOptions(): void;
+  /** Opens the dashboard in a tab. */
+  openDashboard(): void;
+  /** Exports what the Inbox and Actions lists show now. */
+  exporter: ExportModel;
+  exportOpen: Signal<boolean>;
   /**
    * A view's cached default state while it may stand in for the hub: the cache is of this workspace
    * (as far as known) and was not withdrawn. Views seed from it; live answers replace it.
@@ -74,6 +83,14 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
   const members = computed(() => liveMembers.value.value ?? cached.value?.members ?? []);
   const byId = computed(() => new Map(members.value.map((m) => [m.id, m])));
   const viewModels = new Map<string, { dispose(): void }>();
+  // Exactly what the lists show: the Inbox's filter, and the Actions tab's once it was opened.
+  const exportScope = (): ExportScope => {
+    const inboxFilter = toInboxFilter(inbox.filters.value, me());
+    const actions = viewModels.get('actions') as ActionsModel | undefined;
+    if (!actions) return { from: 'lists', inbox: inboxFilter, actions: { view: 'all', openOnly: true } };
+    const view = actions.view.value;
+    return { from: 'lists', inbox: inboxFilter, actions: view === 'quick_wins' ? { view, today: actions.today() } : actions.list.filter.value };
+  };
 
   // A cache of another workspace (or of no workspace any more) must not stay on screen.
   const stopGuard = effect(() => {
@@ -94,6 +111,11 @@ export function createPopupModel(hub: HubClient, env: PopupEnv = popupEnv()): Po
     openOptions() {
       void env.browser.runtime.openOptionsPage();
     },
+    openDashboard() {
+      void env.browser.tabs.create({ url: env.browser.runtime.getURL('/dashboard.html') });
+    },
+    exporter: createExportModel(hub, exportScope, defaultSaveEnv(env.browser.downloads)),
+    exportOpen: signal(false),
     applyCache(cache) {
       if (!cache) return void (cached.value = null);
       if (cache.status.workspace?.id !== cache.workspace || cache.status.state === 'not_joined') return;

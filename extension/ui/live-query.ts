@@ -27,3 +27,23 @@ export function liveQuery<Q extends QueryName>(hub: HubClient, name: Q, args: Qu
   start(args);
   return { value, error, update: start, dispose: () => unsubscribe() };
 }
+
+/** A live query that asks nothing until its first `update(args)`. */
+export function deferredQuery<Q extends QueryName>(hub: HubClient, name: Q): LiveQuery<Q> {
+  let query: LiveQuery<Q> | null = null;
+  const value = signal<QueryResult<Q> | undefined>(undefined);
+  const error = signal<HubCallError | null>(null);
+  const stops: (() => void)[] = [];
+  return {
+    value, error,
+    update(args) {
+      if (query) return query.update(args);
+      query = liveQuery(hub, name, args);
+      stops.push(query.value.subscribe((v) => { value.value = v; }), query.error.subscribe((e) => { error.value = e; }));
+    },
+    dispose() {
+      stops.forEach((stop) => stop());
+      query?.dispose();
+    },
+  };
+}

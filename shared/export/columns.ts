@@ -15,6 +15,8 @@ export interface ExportContext {
 export interface Column<T> {
   header: string;
   value(row: T, ctx: ExportContext): CsvValue;
+  /** The JSON value when it differs from the CSV one: sets are arrays in JSON. */
+  json?(row: T, ctx: ExportContext): unknown;
 }
 
 const set = (items: readonly string[]) => items.join(';');
@@ -28,7 +30,7 @@ export const CAPTURE_COLUMNS: readonly Column<Capture>[] = [
   { header: 'status', value: (c) => c.status },
   { header: 'text', value: (c) => c.text },
   { header: 'note', value: (c) => c.note },
-  { header: 'tags', value: (c) => set(c.tags) },
+  { header: 'tags', value: (c) => set(c.tags), json: (c) => c.tags },
   { header: 'sentiment', value: (c) => c.sentiment },
   { header: 'channel', value: (c) => c.channel },
   { header: 'site', value: (c) => c.source.site },
@@ -43,7 +45,7 @@ export const CAPTURE_COLUMNS: readonly Column<Capture>[] = [
   { header: 'posted_at', value: (c) => c.source.postedAt },
   { header: 'reply_state', value: (c) => c.loop.state },
   { header: 'reply_url', value: (c) => c.loop.replyUrl },
-  { header: 'action_ids', value: (c) => set(c.actionIds) },
+  { header: 'action_ids', value: (c) => set(c.actionIds), json: (c) => c.actionIds },
   { header: 'truncated_from', value: (c) => c.truncatedFrom },
   { header: 'updated_at', value: (c) => c.updatedAt },
 ];
@@ -59,7 +61,7 @@ export const ACTION_COLUMNS: readonly Column<Action>[] = [
   { header: 'impact', value: (a) => a.impact },
   { header: 'effort', value: (a) => a.effort },
   { header: 'quadrant', value: (a) => quadrantOf(a) },
-  { header: 'capture_ids', value: (a) => set(a.captureIds) },
+  { header: 'capture_ids', value: (a) => set(a.captureIds), json: (a) => a.captureIds },
   { header: 'capture_count', value: (a) => a.captureIds.length },
   { header: 'initiative_id', value: (a) => a.initiativeId },
   { header: 'initiative_code', value: (a, ctx) => (a.initiativeId ? ctx.initiative(a.initiativeId)?.code ?? '' : '') },
@@ -83,4 +85,11 @@ export type ExportFormat = 'csv' | 'json';
 /** Columns bound to a context, in the shape csvLines takes. */
 export function boundColumns<T>(columns: readonly Column<T>[], ctx: ExportContext): { header: string; value(row: T): CsvValue }[] {
   return columns.map((c) => ({ header: c.header, value: (row: T) => c.value(row, ctx) }));
+}
+
+/** One record as a JSON object: the same names as the CSV header, sets as arrays, absent as null. */
+export function jsonRecord<T>(columns: readonly Column<T>[], row: T, ctx: ExportContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of columns) out[c.header] = c.json ? c.json(row, ctx) : c.value(row, ctx) ?? null;
+  return out;
 }

@@ -38,6 +38,22 @@ export const CLUSTER_MAX_CAPTURES = 2_000;
  */
 export function similarityClusters(captures: readonly Capture[], idf: Idf, min: number, similarity = CLUSTER_SIMILARITY): Theme[] {
   const ordered = [...captures].sort(oldestFirst).slice(-CLUSTER_MAX_CAPTURES);
+  return growClusters(ordered, idf, similarity)
+    .filter((c) => c.members.length >= min)
+    .map((c) => ({
+      kind: 'cluster' as const,
+      key: `cluster:${c.members[0]!.id}`,
+      label: topTerms(c.centroid, 3).join(' · '),
+      captureIds: newestFirst(c.members),
+    }))
+    .sort((a, b) => b.captureIds.length - a.captureIds.length || a.key.localeCompare(b.key));
+}
+
+/**
+ * The clustering itself, over captures in the order given (oldest first): each joins the cluster
+ * whose centroid it is most similar to (at least `similarity`), or starts its own.
+ */
+export function growClusters(ordered: readonly Capture[], idf: Idf, similarity = CLUSTER_SIMILARITY): Cluster[] {
   const clusters: Cluster[] = [];
   // term -> clusters whose centroid has it: a capture is compared only with clusters it shares a word with.
   const byTerm = new Map<string, Set<Cluster>>();
@@ -69,18 +85,10 @@ export function similarityClusters(captures: readonly Capture[], idf: Idf, min: 
       set.add(cluster);
     }
   }
-  return clusters
-    .filter((c) => c.members.length >= min)
-    .map((c) => ({
-      kind: 'cluster' as const,
-      key: `cluster:${c.members[0]!.id}`,
-      label: topTerms(c.centroid, 3).join(' · '),
-      captureIds: newestFirst(c.members),
-    }))
-    .sort((a, b) => b.captureIds.length - a.captureIds.length || a.key.localeCompare(b.key));
+  return clusters;
 }
 
-interface Cluster {
+export interface Cluster {
   order: number;
   members: Capture[];
   /** Sum of the members' vectors. */
@@ -89,7 +97,7 @@ interface Cluster {
   norm: number;
 }
 
-function oldestFirst(a: Capture, b: Capture): number {
+export function oldestFirst(a: Capture, b: Capture): number {
   return a.capturedAt < b.capturedAt ? -1 : a.capturedAt > b.capturedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 

@@ -24,6 +24,8 @@ export interface WorkspaceChange {
   meta: boolean;
   settings: boolean;
   activity: boolean;
+  /** Keys of the activity entries the transaction added (entries are never changed once written). */
+  activityIds: ReadonlySet<string>;
   /** The transaction's origin, so listeners can tell local edits from remote ones. */
   origin: unknown;
 }
@@ -53,6 +55,8 @@ export interface WorkspaceView {
   settings(): WorkspaceSettings;
   /** The activity log, oldest first (by time, then id, so every replica lists the same order). */
   activity(): readonly ActivityEntry[];
+  /** One activity entry by key, parsed once (undefined when absent or malformed). */
+  activityEntry(id: string): ActivityEntry | undefined;
   /** Who last changed this action's status, from the log (kept up to date as entries arrive). */
   lastStatusChange(actionId: string): StatusChange | undefined;
   /** Every problem found in the records read so far. */
@@ -157,7 +161,9 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
       if (r.activity.has(key)) indexStatus(parseEntry(key));
     }
     activitySorted = null;
-    emit({ activity: true }, tr);
+    const ids = new Set(pending?.tr === tr ? pending.change.activityIds ?? [] : []);
+    for (const key of event.keysChanged) if (r.activity.has(key)) ids.add(key);
+    emit({ activity: true, activityIds: ids }, tr);
   };
 
   // Observers fire per transaction; collect one change per transaction and emit it once.
@@ -182,6 +188,7 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
       meta: change.meta ?? false,
       settings: change.settings ?? false,
       activity: change.activity ?? false,
+      activityIds: change.activityIds ?? none,
       origin: tr.origin,
     };
     for (const listener of listeners) listener(full);
@@ -258,6 +265,7 @@ export function createWorkspaceView(doc: Y.Doc): WorkspaceView {
     meta: () => readMetaCached().value,
     settings: () => readSettingsCached().value,
     activity: readActivity,
+    activityEntry: (id) => (r.activity.has(id) ? parseEntry(id) ?? undefined : undefined),
     lastStatusChange(actionId) {
       const found = statusIndex.get(actionId);
       return found ? { at: found.at, actor: found.actor, to: found.to } : undefined;

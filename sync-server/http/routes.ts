@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessCheck } from '../auth/access';
 import type { Metrics } from '../metrics';
+import type { ExportRoute } from './export';
 import { isWorkspaceId } from '../../shared/workspace-id';
 import { handleAdmin, type AdminActions } from './admin';
 
@@ -21,6 +22,8 @@ export interface RoutesOptions {
   /** For errors thrown by an admin action (never shown to the caller). */
   onError(error: unknown): void;
   startedAt?: number;
+  /** `GET /v1/workspaces/<id>/export` (http/export.ts). */
+  exportRoute?: ExportRoute;
 }
 
 export const TOO_MANY_FAILURES = 'too many failed attempts from this address; wait a minute';
@@ -37,6 +40,7 @@ export function createRoutes(options: RoutesOptions): (req: IncomingMessage, res
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    if (options.exportRoute?.matches(url.pathname)) return void options.exportRoute.handle(req, res, url);
     switch (url.pathname) {
       case '/healthz':
         if (method !== 'GET' && method !== 'HEAD') return text(res, 405, 'method not allowed\n');

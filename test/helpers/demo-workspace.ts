@@ -61,6 +61,11 @@ export interface DemoOptions {
   meName?: string;
   now?: number;
   seed?: number;
+  /**
+   * Days the workspace has been in use (default 29): captures spread over them, actions made
+   * across them and done a few days after they were made, so charts and outcomes have a history.
+   */
+  spanDays?: number;
 }
 
 export function seedDemoWorkspace(doc: Y.Doc, options: DemoOptions): { captureIds: string[]; actionIds: string[] } {
@@ -71,6 +76,8 @@ export function seedDemoWorkspace(doc: Y.Doc, options: DemoOptions): { captureId
   const ctx = (actor: string, at: number) => ({ doc, actor, now: () => at });
   const captureIds: string[] = [];
   const actionIds: string[] = [];
+  const span = options.spanDays ?? 29;
+  const history = options.spanDays !== undefined;
   doc.transact(() => {
     for (const [id, name] of DEMO_MEMBERS) registerMember(ctx(id, now - 40 * 86_400_000), { name, role: 'editor' });
     if (options.me) registerMember(ctx(options.me, now - 40 * 86_400_000), { name: options.meName ?? 'Dana Kim', role: 'editor' });
@@ -78,7 +85,7 @@ export function seedDemoWorkspace(doc: Y.Doc, options: DemoOptions): { captureId
       const [text, sentiment, tags] = FEEDBACK[i % FEEDBACK.length]!;
       const source = rng.pick(SOURCES);
       const rating = source.rated ? (sentiment === 'positive' ? rng.int(4, 5) : sentiment === 'neutral' ? 3 : rng.int(1, 2)) : null;
-      const at = now - Math.round(((i + 1) * 29 * 86_400_000) / Math.max(1, options.captures)) - rng.int(0, 60_000);
+      const at = now - Math.round(((i + 1) * span * 86_400_000) / Math.max(1, options.captures)) - rng.int(0, 60_000);
       const { id } = addCapture(ctx(rng.pick(people), at), {
         text: i < FEEDBACK.length ? text : `${text} (#${i})`,
         tags, sentiment, channel: source.channel,
@@ -94,13 +101,15 @@ export function seedDemoWorkspace(doc: Y.Doc, options: DemoOptions): { captureId
       const by = rng.pick(members);
       const due = i % 5 === 4 ? null : localCalendarDate(now + (rng.int(-10, 20) * 86_400_000));
       const evidence = [...new Set([rng.pick(captureIds), rng.pick(captureIds)].filter(Boolean))];
-      const id = createAction(ctx(by, now - rng.int(1, 20) * 86_400_000), {
+      const created = now - rng.int(1, history ? Math.max(2, span - 10) : 20) * 86_400_000;
+      const id = createAction(ctx(by, created), {
         title: i < ACTION_TITLES.length ? ACTION_TITLES[i]! : `${ACTION_TITLES[i % ACTION_TITLES.length]} (${i})`,
         captureIds: evidence, dueDate: due, impact: i % 7 === 6 ? null : rng.int(1, 5), effort: i % 7 === 6 ? null : rng.int(1, 5),
       });
       if (i % 6 !== 5) assignAction(ctx(by, now - 86_400_000), id, rng.pick(people));
       if (i % 4 === 1) setActionStatus(ctx(by, now - 3_600_000), id, 'in_progress');
-      if (i % 9 === 8) setActionStatus(ctx(by, now - 3_600_000), id, 'done', 'Shipped in the last release.');
+      const doneAt = history ? Math.min(now - 3_600_000, created + rng.int(1, 14) * 86_400_000) : now - 3_600_000;
+      if (i % 9 === 8 || (history && i % 3 === 2)) setActionStatus(ctx(by, doneAt), id, 'done', 'Shipped in the last release.');
       if (i % 3 === 0) commentOnAction(ctx(rng.pick(members), now - 7_200_000), id, 'Customer confirmed the repro steps; screenshots are in the ticket.');
       actionIds.push(id);
     }

@@ -9,7 +9,7 @@ import { createWorkspaceView } from '../../shared/read/workspace-view';
 import { createDiskStorage } from '../../sync-server/storage/disk-storage';
 import { seedDemoWorkspace } from './demo-workspace';
 
-export async function seedOnDisk(dataDir: string, workspace: string, size: { captures: number; actions: number }, me: string) {
+export async function seedOnDisk(dataDir: string, workspace: string, size: { captures: number; actions: number; spanDays?: number; now?: number }, me: string) {
   const doc = new Y.Doc();
   initWorkspace(doc, { name: 'Acme Support' });
   const started = performance.now();

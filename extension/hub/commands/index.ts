@@ -1,8 +1,9 @@
 /** @module Dispatches a command by name to its handler, after checking the envelope. */
-import type { CommandName, CommandResult } from '../../messaging/protocol';
+import type { CommandArgs, CommandName, CommandResult } from '../../messaging/protocol';
 import { refuse } from '../errors';
 import { cadenceCommands } from './cadence';
 import { accessCommands } from './access';
+import { exportFiles } from './export';
 import { pageCommands } from './pages';
 import { recordCommands } from './records';
 import { sessionCommands, type SessionEnv } from './session';
@@ -17,6 +18,7 @@ export function runCommand<C extends CommandName>(name: C, args: unknown, env: C
   if (Object.hasOwn(sessionCommands, name)) {
     return Promise.resolve((sessionCommands as Record<string, (a: unknown, e: SessionEnv) => unknown>)[name]!(args, env)) as Promise<CommandResult<C>>;
   }
+  if (name === 'export') return Promise.resolve(exportFiles(args as CommandArgs<'export'>, env.state, env.now())) as Promise<CommandResult<C>>;
   if (Object.hasOwn(accessCommands, name)) {
     return (accessCommands as Record<string, (a: unknown, e: SessionEnv) => Promise<unknown>>)[name]!(args, env) as Promise<CommandResult<C>>;
   }

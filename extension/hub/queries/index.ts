@@ -2,13 +2,14 @@
 import type { QueryName, QueryResult } from '../../messaging/protocol';
 import { refuse } from '../errors';
 import { cadenceQueries } from './cadence';
+import { dashboardQueries } from './dashboard';
 import { objectArgs, type QueryEnv } from './env';
 import { pageQueries } from './pages';
 import { recordQueries } from './records';
 
 export type { QueryEnv } from './env';
 
-const handlers = { ...recordQueries, ...cadenceQueries, ...pageQueries } satisfies Record<QueryName, unknown>;
+const handlers = { ...recordQueries, ...cadenceQueries, ...pageQueries, ...dashboardQueries } satisfies Record<QueryName, unknown>;
 
 export function runQuery<Q extends QueryName>(name: Q, args: unknown, env: QueryEnv): QueryResult<Q> {
   if (!Object.hasOwn(handlers, name)) throw refuse('invalid', `Unknown query "${String(name)}".`);
