@@ -13,7 +13,12 @@ export function pageKey(url: string): string {
   try {
     const u = new URL(url);
     u.hash = '';
-    for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
+    // Names gathered with forEach, not by spreading `searchParams.keys()`: in a Firefox content
+    // script `URL` is the page's, seen through an Xray wrapper, and its iterators cannot be spread
+    // (a TypeError), which made every page key the raw address there, so no page found its captures.
+    const names: string[] = [];
+    u.searchParams.forEach((_value, name) => { names.push(name); });
+    for (const name of names) if (TRACKING.test(name)) u.searchParams.delete(name);
     return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`;
   } catch {
     return url;

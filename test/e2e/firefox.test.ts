@@ -5,10 +5,12 @@
  * captures a review with the in-page button (her popup lists it) and another with the capture
  * shortcut (the background asks the tab to open the dialog). Dave, in Chromium, captures too
  * and gives Carol an action that was due yesterday: Carol's Firefox popup shows his capture and
- * the action as overdue, her toolbar badge counts it in red, she is notified, and the sidebar
- * (Firefox's sidebar_action) shows the same triage app.
+ * the action as overdue, her toolbar badge counts it in red, she is notified. Revisiting the pages,
+ * Firefox highlights her capture (hovering it names Dave's action, its marker opens the capture) and
+ * Dave's; the sidebar (Firefox's sidebar_action) shows the same triage app.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../extension/capture/format';
 import { localCalendarDate } from '../../shared/util/dates';
 import { seedOnDisk } from '../helpers/seed-on-disk';
 import { removeDir, startTestServer, tempDataDir, type TestServer } from '../integration/helpers/test-server';
@@ -23,6 +25,7 @@ import { screenshotPath } from './helpers/screenshots';
 
 const WORKSPACE = 'acme-support';
 const yesterday = localCalendarDate(Date.now() - 86_400_000);
+const QUOTE = 'The charger died after nine days. Support asked for the same photos three times and the refund took five weeks to arrive.';
 let server: TestServer;
 let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
 let carol: FirefoxProfile;
@@ -112,6 +115,37 @@ describe('Closeloop in Firefox ESR', () => {
       return ids.length >= 2 ? ids : null;
     });
     expect(notified.map((id) => id.split('|')[1]).sort()).toEqual(['assigned', 'overdue']);
+  });
+
+  it('highlights Carol\'s capture when she opens its page again, and the highlight names the action Dave gave her', async () => {
+    const reviews = await FirefoxCapturePage.open(carol, fixtures.url('trustpilot.html'));
+    await waitFor('the quote in the closeloop highlight', async () =>
+      (await reviews.highlights()).some(([name, text]) => name === 'closeloop' && text === QUOTE), { timeoutMs: 30_000 });
+    // The page's own DOM is unchanged: no element was wrapped around its text.
+    expect(await reviews.tab.evaluate('return document.querySelector("#closeloop-target").innerHTML;')).toBe(QUOTE);
+    // And it is painted: a ::highlight(closeloop) rule reached the page (adopted, or the <style> fallback).
+    expect(await reviews.tab.evaluate(`const sheets = [...document.styleSheets, ...document.adoptedStyleSheets];
+      return sheets.some((sheet) => Array.from(sheet.cssRules).some((rule) => rule.cssText.includes('::highlight(closeloop)')));`)).toBe(true);
+
+    await reviews.hoverOver('#closeloop-target', 40, 6); // on the quote's first line
+    const card = await reviews.tab.getByRole('dialog', 'Captured feedback');
+    const said = await reviews.tab.textOf(card);
+    expect(said).toMatch(/Refunds: ask for photos once/);
+    expect(said).toMatch(/Owner: Carol Diaz/);
+    expect(said).toContain(`Due ${formatDate(yesterday)}`);
+    // The keyboard's way in: the marker names the action, and activating it opens the capture in Closeloop.
+    await reviews.tab.clickRole('button', /^Captured feedback “The charger died.*action Refunds: ask for photos once$/);
+    await waitFor('the capture to open in a Closeloop tab', async () => {
+      for (const tab of await carol.tabs()) if ((await tab.url()).startsWith(carol.extensionUrl('popup.html#capture/'))) return true;
+      return false;
+    }, { timeoutMs: 30_000, intervalMs: 250 });
+  });
+
+  it('highlights a teammate\'s capture from Chromium on its page in Firefox', async () => {
+    const page = await FirefoxCapturePage.open(carol, fixtures.url('g2.html'));
+    const quote = await page.tab.evaluate<string>('return document.querySelector("#closeloop-target").textContent;');
+    await waitFor('Dave\'s quote in the closeloop highlight', async () =>
+      (await page.highlights()).some(([name, text]) => name === 'closeloop' && text === quote), { timeoutMs: 30_000 });
   });
 
   it('shows the triage app in Firefox\'s sidebar', async () => {

@@ -110,6 +110,15 @@ export class FirefoxCapturePage {
       return out;`);
   }
 
+  /** Scrolls the element to the middle of the view and points at (dx, dy) from its top left corner. */
+  async hoverOver(selector: string, dx: number, dy: number): Promise<void> {
+    const box = await this.tab.evaluate<{ x: number; y: number }>(`const el = document.querySelector(arguments[0]);
+      el.scrollIntoView({ block: 'center' });
+      const rect = el.getBoundingClientRect();
+      return { x: rect.left, y: rect.top };`, selector);
+    await this.tab.hover(box.x + dx, box.y + dy);
+  }
+
   /** Clicks Save and returns what the dialog said (recorded in the page as it says it: the confirmation is brief). */
   async save(dialog: ElementRef): Promise<string> {
     await this.tab.evaluate(`

@@ -128,6 +128,16 @@ export class FirefoxTab {
     await this.send('WebDriver:ReleaseActions');
   }
 
+  /** Moves the real pointer to (x, y) in the viewport, as a person's mouse does (pointermove events follow). */
+  async hover(x: number, y: number): Promise<void> {
+    await this.send('WebDriver:PerformActions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+        { type: 'pointerMove', origin: 'viewport', x: Math.round(x), y: Math.round(y) },
+      ] }],
+    });
+    await this.send('WebDriver:ReleaseActions');
+  }
+
   async querySelector(selector: string): Promise<ElementRef> {
     return waitFor(`an element matching ${selector}`, async () => (await this.evaluate<ElementRef[]>(DEEP_QUERY, selector, null))[0]);
   }
@@ -135,6 +145,11 @@ export class FirefoxTab {
   /** The visible text of the page. */
   text(): Promise<string> {
     return this.evaluate<string>('return document.body.innerText;');
+  }
+
+  /** The visible text of one element (our shadow roots' too). */
+  textOf(element: ElementRef): Promise<string> {
+    return this.evaluate<string>('return arguments[0].innerText;', element);
   }
 
   async waitForText(pattern: Name, timeoutMs = 60_000): Promise<void> {
