@@ -4,8 +4,8 @@
  * popup's export downloads a CSV whose rows are exactly the filtered Inbox. Takes the README's
  * screenshots of the dashboard and the report (docs/screenshots/).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -22,11 +22,11 @@ import { launchProfile, type Profile } from './helpers/browser';
 import { CHARTS, DashboardPage } from './helpers/dashboard-page';
 import { OptionsPage } from './helpers/pages';
 import { PopupPage } from './helpers/popup-page';
+import { screenshotPath } from './helpers/screenshots';
 
 const WORKSPACE = 'acme-dashboard';
 const ME = 'mem_danakim00000001';
 const SIZE = { captures: 400, actions: 80, spanDays: 120, now: Date.now() };
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 let server: TestServer;
 let profile: Profile;
 /** The workspace the server starts with, to say what the extension should show. */
@@ -49,7 +49,6 @@ beforeAll(async () => {
   await waitFor('the whole workspace in the hub', async () => (seen = await options.captureCount()) === seeded.getMap('captures').size, { timeoutMs: 60_000, intervalMs: 200 })
     .catch((error: Error) => { throw new Error(`${error.message} (the hub has ${seen} captures)`); });
   await options.page.close();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await profile?.close();
@@ -74,7 +73,7 @@ describe('the dashboard', () => {
       await expect.poll(() => dashboard.chart(name).locator('.db-summary').innerText(), { timeout: 30_000 }).toMatch(/against/);
     }
     await tab.waitForTimeout(300);
-    await tab.screenshot({ path: resolve(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    await tab.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
 
     const weeks = await dashboard.showTable('Captures per week');
     const total = weeks.reduce((sum, row) => sum + Number(row[1]), 0);
@@ -94,7 +93,7 @@ describe('the dashboard', () => {
     await report.getByRole('figure', { name: 'Captures per week', exact: true }).waitFor();
     await report.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
     await report.emulateMedia({ media: 'print' });
-    await report.screenshot({ path: resolve(SCREENSHOTS, 'report.png'), fullPage: true });
+    await report.screenshot({ path: screenshotPath('report.png'), fullPage: true });
     expect(await report.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
   });
 
