@@ -1,7 +1,7 @@
 /**
- * @module Views whose code loads on first use (a dynamic import, so Vite puts each in its own
- * chunk). The first bundle then holds only the shell and the Inbox, however many tabs the popup
- * grows: a new tab costs the first paint nothing. Once loaded, a view renders synchronously; all
+ * @module Views whose code loads on first use (a dynamic import; the build puts all such views in
+ * one chunk, scripts/vite-first-paint.ts). The first bundle then holds only the shell and the
+ * Inbox, however many tabs the popup grows: a new tab costs the first paint nothing. Once loaded, a view renders synchronously; all
  * of them are fetched in idle time after the first paint, so switching tabs rarely waits.
  */
 import type { ComponentType, JSX } from 'preact';
