@@ -5,8 +5,8 @@
  * CLUSTER_SAMPLE each, so a busy window cannot crowd out the quieter one), then every capture of
  * both windows is counted under the cluster it reads most like.
  */
-import { buildIdf, termVector, topTerms, type Idf } from '../queries/similarity';
-import { CLUSTER_SIMILARITY, growClusters, oldestFirst, type Cluster } from '../queries/themes';
+import { buildIdf, termVector, topTerms } from '../queries/similarity';
+import { closestCluster, growClusters, oldestFirst, type Cluster } from '../queries/themes';
 import type { Capture } from '../schema/records';
 import { dayOf } from './calendar';
 import { risingAndFalling, type ThemeChange } from './dashboard-data';
@@ -41,7 +41,7 @@ export function clusterThemes(captures: readonly Capture[], windows: { current: 
   const counts = new Map<Cluster, { current: number; previous: number }>();
   const count = (list: Capture[], field: 'current' | 'previous') => {
     for (const capture of list) {
-      const cluster = bestCluster(capture, byTerm, idf);
+      const cluster = closestCluster(termVector(`${capture.text} ${capture.note}`, idf), byTerm);
       if (!cluster) continue;
       const n = counts.get(cluster) ?? { current: 0, previous: 0 };
       n[field]++;
@@ -59,21 +59,4 @@ export function clusterThemes(captures: readonly Capture[], windows: { current: 
     });
   }
   return risingAndFalling(themes);
-}
-
-function bestCluster(capture: Capture, byTerm: Map<string, Cluster[]>, idf: Idf): Cluster | null {
-  const vector = termVector(`${capture.text} ${capture.note}`, idf);
-  let norm = 0;
-  for (const w of vector.values()) norm += w * w;
-  if (!norm) return null;
-  const candidates = new Set<Cluster>();
-  for (const term of vector.keys()) for (const cluster of byTerm.get(term) ?? []) candidates.add(cluster);
-  let best: { cluster: Cluster; score: number } | null = null;
-  for (const cluster of candidates) {
-    let dot = 0;
-    for (const [term, w] of vector) dot += w * (cluster.centroid.get(term) ?? 0);
-    const score = dot / Math.sqrt(norm * cluster.norm);
-    if (score >= CLUSTER_SIMILARITY && (!best || score > best.score || (score === best.score && cluster.order < best.cluster.order))) best = { cluster, score };
-  }
-  return best?.cluster ?? null;
 }

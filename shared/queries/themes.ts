@@ -60,20 +60,8 @@ export function growClusters(ordered: readonly Capture[], idf: Idf, similarity =
   for (const capture of ordered) {
     const vector = termVector(`${capture.text} ${capture.note}`, idf);
     if (vector.size === 0) continue;
-    let norm = 0;
-    for (const w of vector.values()) norm += w * w;
-    const candidates = new Set<Cluster>();
-    for (const term of vector.keys()) for (const cluster of byTerm.get(term) ?? []) candidates.add(cluster);
-    let best: { cluster: Cluster; score: number } | null = null;
-    for (const cluster of candidates) {
-      let dot = 0;
-      for (const [term, w] of vector) dot += w * (cluster.centroid.get(term) ?? 0);
-      const score = dot / Math.sqrt(norm * cluster.norm);
-      if (score >= similarity && (!best || score > best.score || (score === best.score && cluster.order < best.cluster.order))) {
-        best = { cluster, score };
-      }
-    }
-    const cluster: Cluster = best?.cluster ?? { order: clusters.length, members: [], centroid: new Map(), norm: 0 };
+    const best = closestCluster(vector, byTerm, similarity);
+    const cluster: Cluster = best ?? { order: clusters.length, members: [], centroid: new Map(), norm: 0 };
     if (!best) clusters.push(cluster);
     cluster.members.push(capture);
     for (const [term, w] of vector) {
@@ -86,6 +74,28 @@ export function growClusters(ordered: readonly Capture[], idf: Idf, similarity =
     }
   }
   return clusters;
+}
+
+/**
+ * The cluster whose centroid `vector` is most similar to (cosine, at least `similarity`; ties go to
+ * the older cluster), among those sharing a word with it (`byTerm`: term -> clusters with it).
+ */
+export function closestCluster(vector: Vector, byTerm: ReadonlyMap<string, Iterable<Cluster>>, similarity = CLUSTER_SIMILARITY): Cluster | null {
+  let norm = 0;
+  for (const w of vector.values()) norm += w * w;
+  if (!norm) return null;
+  const candidates = new Set<Cluster>();
+  for (const term of vector.keys()) for (const cluster of byTerm.get(term) ?? []) candidates.add(cluster);
+  let best: { cluster: Cluster; score: number } | null = null;
+  for (const cluster of candidates) {
+    let dot = 0;
+    for (const [term, w] of vector) dot += w * (cluster.centroid.get(term) ?? 0);
+    const score = dot / Math.sqrt(norm * cluster.norm);
+    if (score >= similarity && (!best || score > best.score || (score === best.score && cluster.order < best.cluster.order))) {
+      best = { cluster, score };
+    }
+  }
+  return best?.cluster ?? null;
 }
 
 export interface Cluster {
