@@ -35,6 +35,8 @@ export function createDashboardAggregates(view: WorkspaceView, options: { live?:
     if (!cube) cubes.set(key, (cube = emptyCube()));
     return cube;
   };
+  // A cube with nothing in it is dropped, whether it emptied or an addition put nothing there (an
+  // action that counts nowhere under its evidence's keys), so live and rebuilt aggregates agree.
   const release = (key: string) => {
     const cube = cubes.get(key);
     if (cube && isEmptyCube(cube)) cubes.delete(key);
@@ -44,7 +46,7 @@ export function createDashboardAggregates(view: WorkspaceView, options: { live?:
     if (old) for (const key of old.keys) { addCapture(cubeOf(key), old, -1); release(key); }
     if (next) {
       captures.set(id, next);
-      for (const key of next.keys) addCapture(cubeOf(key), next, 1);
+      for (const key of next.keys) { addCapture(cubeOf(key), next, 1); release(key); }
     } else captures.delete(id);
     return old;
   };
@@ -53,7 +55,7 @@ export function createDashboardAggregates(view: WorkspaceView, options: { live?:
     if (old) for (const key of old.keys) { addAction(cubeOf(key), old, -1); release(key); }
     if (next) {
       actions.set(id, next);
-      for (const key of next.keys) addAction(cubeOf(key), next, 1);
+      for (const key of next.keys) { addAction(cubeOf(key), next, 1); release(key); }
     } else actions.delete(id);
   };
   const readCapture = (id: string) => {

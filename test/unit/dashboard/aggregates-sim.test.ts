@@ -14,7 +14,8 @@ import { createNetwork, randomOperation, type SimReplica } from '../shared/conve
 const REPLICAS = 3;
 const OPERATIONS = 500;
 const CHECK_EVERY = 100;
-const SEEDS = [3, 77, 20261201, Date.now() % 2_147_483_647];
+// 882186611 found an action that counted nowhere leaving an empty cube in a rebuild but not live.
+const SEEDS = [3, 77, 20261201, 882186611, Date.now() % 2_147_483_647];
 
 function recount(replica: SimReplica): unknown {
   const view = createWorkspaceView(replica.doc);
