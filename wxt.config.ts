@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { inlineStylesheets, popupInOneChunk } from './scripts/vite-first-paint';
+import { appAfterFirstScreen, inlineStylesheets, popupInOneChunk } from './scripts/vite-first-paint';
 
 // The extension lives in extension/ (srcDir). Imports are explicit (no auto-imports) so every
 // file says where its names come from.
@@ -42,6 +42,6 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // Fewer files for the popup's first paint: scripts/vite-first-paint.ts says why.
-    plugins: [popupInOneChunk(), inlineStylesheets()],
+    plugins: [popupInOneChunk(), inlineStylesheets(), appAfterFirstScreen()],
   }),
 });

@@ -4,7 +4,11 @@
  * show. Every view leaves the same two marks with its name in `detail.view`, so the benchmark can
  * time any route (`popup.html#huddle`) the same way it times the Inbox.
  */
-/** A view's first real content committed to the DOM; `detail: { view, source: 'cache' | 'live' }`. */
+/**
+ * A view's first real content committed to the DOM; `detail: { view, source }`: 'snapshot' for the
+ * stored first screen painted before the application's code ran (first-screen.ts), 'cache' or
+ * 'live' for the application's own first render. A view's first mark of each kind is left once.
+ */
 export const FIRST_VIEW_PAINT = 'closeloop:first-view-paint';
 /** A view's first content answered by the hub itself (after a cached paint, or the first paint when there was none). */
 export const FIRST_LIVE_VIEW = 'closeloop:first-live-view';
@@ -12,12 +16,12 @@ export const FILTER_START = 'closeloop:filter-start';
 export const FILTER_DONE = 'closeloop:filter-done';
 
 export interface MarkTimeline {
-  mark(name: string, options?: { detail?: unknown }): unknown;
+  mark(name: string, options?: { detail?: unknown; startTime?: number }): unknown;
 }
 
 export interface FirstPaintDetail {
   view: string;
-  source: 'cache' | 'live';
+  source: 'snapshot' | 'cache' | 'live';
 }
 
 export interface ViewMarks {

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { DownloadsApi } from '../export/downloads';
+import type { MarkTimeline } from './paint-marks';
 
 /** Only the browser APIs the popup needs, so a fake browser or a hand-made stub fits. */
 export interface PopupBrowser {
@@ -29,7 +30,7 @@ export interface PopupEnv {
   now(): number;
   /** Location hash (routing), history and timers. */
   window: Window;
-  performance: { mark(name: string, options?: { detail?: unknown }): unknown };
+  performance: MarkTimeline;
   /**
    * How long scrolling may run before the list asks the hub for the rows now in view. Short: the
    * hub answers in a few milliseconds; the wait only stops a fling from sending a request per frame.

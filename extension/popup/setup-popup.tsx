@@ -8,6 +8,9 @@
  * A tab whose code loads on first use (#huddle, #actions) has it loaded before that first render:
  * otherwise the hub's wake-up and answers would compete with the chunk for the CPU, and the view
  * would paint twice.
+ * When the page's first script painted a stored first screen (first-screen.ts; it loads this code
+ * once that copy is on screen), the first render replaces the copy; and the next copy is kept once
+ * the opened view has shown live content (screen-snapshot.ts).
  */
 import { render } from 'preact';
 import { deferredClient } from '../messaging/deferred-client';
@@ -15,16 +18,20 @@ import { connectHub, type HubClient } from '../messaging/hub-client';
 import { isNewerCache, parseViewCache, VIEW_CACHE_KEY } from '../messaging/view-cache';
 import { readStoredViewCache, readViewCacheMirror, writeViewCacheMirror } from '../ui/view-cache-mirror';
 import { afterNextPaint, whenIdle } from './after-paint';
+import { takeOverFirstScreen } from './first-screen';
 import { preloadViews } from './lazy-view';
 import { createPopupModel, type PopupModel } from './popup-model';
 import { loadPanel, PopupApp } from './PopupApp';
 import { popupEnv, type PopupEnv } from './popup-env';
+import { keepFirstScreen } from './screen-snapshot';
 
 export function setupPopup(root: HTMLElement, env: PopupEnv = popupEnv(), client: HubClient = connectHub()): PopupModel {
   const store = env.window.localStorage;
   const mirror = readViewCacheMirror(store);
   const hub = deferredClient(client);
-  const model = createPopupModel(hub, env);
+  const performance = keepFirstScreen(env.performance, { root, win: env.window, stillOpening: (tab) =>
+    model.router.route.value.view === tab && !model.helpOpen.value && !model.exportOpen.value && env.window.document.visibilityState !== 'hidden' });
+  const model: PopupModel = createPopupModel(hub, { ...env, performance });
   model.applyCache(mirror);
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -48,6 +55,7 @@ export function setupPopup(root: HTMLElement, env: PopupEnv = popupEnv(), client
   // Without a copy nothing paints before the hub or chrome.storage answers: ask them at once.
   if (!mirror) start();
   const mount = () => {
+    takeOverFirstScreen(root);
     render(<PopupApp model={model} />, root);
     if (mirror) afterNextPaint(env.window, start);
   };

@@ -7,7 +7,10 @@
  */
 import { parseViewCache, VIEW_CACHE_KEY, VIEW_CACHE_MIRROR_KEY, type ViewCache } from '../messaging/view-cache';
 
-type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>;
+
+/** Every key extension pages keep in `localStorage` starts so: all of it is a copy of hub state. */
+const PAGE_COPY_PREFIX = 'closeloop:';
 
 /** The copy, or null when there is none, it is damaged or of an older format, or storage is off. */
 export function readViewCacheMirror(store: Store | undefined): ViewCache | null {
@@ -19,11 +22,15 @@ export function readViewCacheMirror(store: Store | undefined): ViewCache | null 
   }
 }
 
-/** Replaces the copy (null removes it). A full or disabled storage only costs the next open its head start. */
+/**
+ * Replaces the copy; null (no workspace, or another one joined) forgets every copy the pages keep,
+ * the popup's stored first screens too (popup/first-screen.ts). A full or disabled storage only
+ * costs the next open its head start.
+ */
 export function writeViewCacheMirror(store: Store | undefined, cache: ViewCache | null): void {
   try {
     if (cache) store?.setItem(VIEW_CACHE_MIRROR_KEY, JSON.stringify(cache));
-    else store?.removeItem(VIEW_CACHE_MIRROR_KEY);
+    else forgetPageCopies(store);
   } catch {
     // Quota or privacy settings: the popup then paints from chrome.storage, a moment later.
   }
@@ -44,4 +51,16 @@ export async function readStoredViewCache(area: CacheStorageArea): Promise<ViewC
   } catch {
     return undefined;
   }
+}
+
+/** Removes every copy of hub state the extension's pages keep in `localStorage`. */
+export function forgetPageCopies(store: Store | undefined): void {
+  if (!store) return;
+  store.removeItem(VIEW_CACHE_MIRROR_KEY);
+  const keys: string[] = [];
+  for (let i = 0; i < (store.length ?? 0); i++) {
+    const key = store.key?.(i);
+    if (key?.startsWith(PAGE_COPY_PREFIX)) keys.push(key);
+  }
+  for (const key of keys) store.removeItem(key);
 }
