@@ -88,4 +88,28 @@ describe('the cadence views over a lived-in workspace', () => {
     await popup.openOwnerList('Sam Okafor');
     await waitFor('Sam’s list', async () => (await popup.page.getByRole('grid', { name: 'Actions' }).getByRole('row').count()) > 0);
   });
+
+  it('opens at #huddle from the stored first screen, then the application takes over and works', async () => {
+    const marks = (page: PopupPage['page']) => page.evaluate(() => performance.getEntriesByName('closeloop:first-view-paint')
+      .map((m) => (m as PerformanceMark).detail as { view: string; source: string }));
+    // The first open at this address keeps its first screen once its live Huddle is on screen.
+    const first = await PopupPage.open(dana, '#huddle');
+    await first.waitForText(/^Since the huddle that ended /);
+    const key = 'closeloop:first-screen:/popup.html#huddle';
+    await waitFor('the stored first screen', () => first.page.evaluate((k) => localStorage.getItem(k) !== null, key), { timeoutMs: 10_000 });
+    const stored = await first.page.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as { view: string; html: string }, key);
+    expect(stored.view).toBe('huddle');
+    expect(stored.html).toContain('Escalations');
+    expect(stored.html.length).toBeLessThan(200_000);
+    await first.page.close();
+
+    const again = await PopupPage.open(dana, '#huddle');
+    await waitFor('the application\'s own first render', async () => (await marks(again.page)).length >= 2, { timeoutMs: 10_000 });
+    expect((await marks(again.page)).slice(0, 2)).toEqual([{ view: 'huddle', source: 'snapshot' }, { view: 'huddle', source: 'cache' }]);
+    // The copy is gone, and what shows now is the application: inert no more, and it answers clicks.
+    expect(await again.page.locator('#app').evaluate((root) => [(root as HTMLElement).inert, root.hasAttribute('data-first-screen')])).toEqual([false, false]);
+    await again.tab('Board').click();
+    await again.page.getByRole('tab', { name: 'Board', selected: true }).waitFor();
+    await again.page.close();
+  });
 });
