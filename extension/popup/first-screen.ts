@@ -5,9 +5,10 @@
  * 2-core machine, the application's scripts and first render cost about 100 ms above a blank
  * extension page; the copy paints with one.
  *
- * The copy is inert (no clicks, no focus) and marked busy until the application renders over it,
- * one frame later at the earliest (setup-popup.tsx), so nothing done on it is lost; what it shows
- * is the opened view as its first live content showed it last time (screen-snapshot.ts).
+ * The copy is inert (no clicks, no focus) and marked busy until the application, loaded once the
+ * copy is on screen, replaces it in its first render (setup-popup.tsx), so nothing done on it is
+ * lost; what it shows is the opened view as its first live content showed it last time
+ * (screen-snapshot.ts).
  * Keys sit under `closeloop:`, the namespace of the pages' copies of hub state, which is forgotten
  * as a whole when the workspace changes (ui/view-cache-mirror.ts, `forgetPageCopies`).
  */

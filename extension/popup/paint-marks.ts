@@ -16,7 +16,7 @@ export const FILTER_START = 'closeloop:filter-start';
 export const FILTER_DONE = 'closeloop:filter-done';
 
 export interface MarkTimeline {
-  mark(name: string, options?: { detail?: unknown; startTime?: number }): unknown;
+  mark(name: string, options?: { detail?: unknown }): unknown;
 }
 
 export interface FirstPaintDetail {

@@ -104,6 +104,9 @@ describe('the cadence views over a lived-in workspace', () => {
     await first.page.close();
 
     const again = await PopupPage.open(dana, '#huddle');
+    // The built page names the application instead of loading it, and its first script loaded it
+    // after the copy (scripts/vite-first-paint.ts): were Vite's markup to change, this would say so.
+    expect(await again.page.locator('meta[name="closeloop-app"]').count()).toBe(1);
     await waitFor('the application\'s own first render', async () => (await marks(again.page)).length >= 2, { timeoutMs: 10_000 });
     expect((await marks(again.page)).slice(0, 2)).toEqual([{ view: 'huddle', source: 'snapshot' }, { view: 'huddle', source: 'cache' }]);
     // The copy is gone, and what shows now is the application: inert no more, and it answers clicks.
