@@ -28,7 +28,15 @@ export interface Metrics {
   authorshipSeconds(seconds: number): void;
   /** Current value of a labelled counter, for tests and /healthz. */
   read(): MetricsSnapshot;
-  render(gauges: { connections: number; documents: number }): string;
+  render(stats: ServerStats): string;
+}
+
+/** The server's state at a moment, for /healthz and /metrics. */
+export interface ServerStats {
+  connections: number;
+  documents: number;
+  /** Log lines dropped so far: stdout gone (EPIPE) or not read (logger.ts). */
+  logLinesDropped: number;
 }
 
 export interface MetricsSnapshot {
@@ -73,7 +81,7 @@ export function createMetrics(memory: () => NodeJS.MemoryUsage = () => process.m
       });
     },
     read: () => structuredClone(s),
-    render({ connections, documents }) {
+    render({ connections, documents, logLinesDropped }) {
       const mem = memory();
       const lines: string[] = [];
       const metric = (name: string, type: string, help: string, samples: [string, number][]) => {
@@ -89,6 +97,7 @@ export function createMetrics(memory: () => NodeJS.MemoryUsage = () => process.m
       metric('closeloop_bytes_stored_total', 'counter', 'Update bytes appended to storage.', [['', s.bytesStored]]);
       metric('closeloop_rejected_messages_total', 'counter', 'Client messages refused, by reason.', labelled(s.rejected));
       metric('closeloop_auth_failures_total', 'counter', 'Refused tokens (upgrade and /auth), by reason.', labelled(s.authFailures));
+      metric('closeloop_log_lines_dropped_total', 'counter', 'Log lines dropped because stdout was gone or not read.', [['', logLinesDropped]]);
       const histogram = (name: string, help: string, counts: number[], count: number, sum: number) => lines.push(
         `# HELP ${name} ${help}`,
         `# TYPE ${name} histogram`,

@@ -18,7 +18,7 @@ import { createExportRoute } from './http/export';
 import { createRoutes } from './http/routes';
 import { createUpgradeHandler } from './http/upgrade';
 import { createLogger, type Logger } from './logger';
-import { createMetrics, type Metrics } from './metrics';
+import { createMetrics, type Metrics, type ServerStats } from './metrics';
 import { createPeopleService } from './people-service';
 import { CLOSE, Connection, type AuthorshipOptions } from './protocol/connection';
 import { createWorkerGuard, type UpdateGuard } from './protocol/update-guard';
@@ -42,6 +42,8 @@ export interface SyncServerDeps {
   checkAuthorship?: boolean;
   /** Which member each Yjs client id writes for; default files in `config.dataDir`. */
   clientIds?: ClientIds;
+  /** Log lines dropped so far (the process's stdout sink, logger.ts); default none. */
+  logLinesDropped?: () => number;
 }
 
 export interface SyncServer {
@@ -50,7 +52,7 @@ export interface SyncServer {
   close(): Promise<void>;
   /** Loads (creating with `name` when new) and stores a workspace; returns whether it was created. */
   ensureWorkspace(workspace: string, name: string): Promise<boolean>;
-  stats(): { connections: number; documents: number };
+  stats(): ServerStats;
   readonly metrics: Metrics;
 }
 
@@ -83,7 +85,7 @@ export function createSyncServer(config: Config, deps: SyncServerDeps): SyncServ
   let rechecking: NodeJS.Timeout | null = null;
   let port = config.port;
 
-  const stats = () => ({ connections, documents: rooms.count() });
+  const stats = (): ServerStats => ({ connections, documents: rooms.count(), logLinesDropped: deps.logLinesDropped?.() ?? 0 });
   const verify = (workspace: string, token: string | null) => access.verify(workspace, token);
   const authFailed = (address: string, reason: string) => {
     metrics.authFailure(reason);

@@ -75,7 +75,7 @@ export async function runServer(config: Config, options: Pick<SyncServerDeps, 'c
     fsync: config.fsync,
     onRecover: (workspace, message) => logger.warn('storage recovered a damaged log', { workspace, detail: message }),
   });
-  const server = createSyncServer(config, { storage, secret, revocations, logger, ...options });
+  const server = createSyncServer(config, { storage, secret, revocations, logger, logLinesDropped: () => stdoutLines().dropped, ...options });
   let port: number;
   try {
     ({ port } = await server.listen());

@@ -6,14 +6,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessCheck } from '../auth/access';
-import type { Metrics } from '../metrics';
+import type { Metrics, ServerStats } from '../metrics';
 import type { ExportRoute } from './export';
 import { isWorkspaceId } from '../../shared/workspace-id';
 import { handleAdmin, type AdminActions } from './admin';
 
 export interface RoutesOptions {
   metrics: Metrics;
-  stats(): { connections: number; documents: number };
+  stats(): ServerStats;
   verify(workspace: string, token: string | null): AccessCheck;
   /** Whether the address is blocked after repeated auth failures; counts a failure (authFailed). */
   blocked(address: string): boolean;
@@ -42,9 +42,11 @@ export function createRoutes(options: RoutesOptions): (req: IncomingMessage, res
     const method = req.method ?? 'GET';
     if (options.exportRoute?.matches(url.pathname)) return void options.exportRoute.handle(req, res, url);
     switch (url.pathname) {
-      case '/healthz':
+      case '/healthz': {
         if (method !== 'GET' && method !== 'HEAD') return text(res, 405, 'method not allowed\n');
-        return json(res, 200, { status: 'ok', uptime: Math.round((Date.now() - startedAt) / 1000), ...options.stats() });
+        const { connections, documents } = options.stats(); // the log's health is /metrics' business
+        return json(res, 200, { status: 'ok', uptime: Math.round((Date.now() - startedAt) / 1000), connections, documents });
+      }
       case '/metrics':
         if (method !== 'GET' && method !== 'HEAD') return text(res, 405, 'method not allowed\n');
         res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
