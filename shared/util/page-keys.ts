@@ -46,7 +46,8 @@ export function fnv1a(text: string, seed: number): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-const LOCAL_HOST = /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/;
+/** This machine by name or loopback address: pages served from it (tests, saved copies) say nothing about the site. */
+export const isLoopbackHost = (hostname: string) => /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/.test(hostname);
 
 /**
  * The addresses a page may speak for: those on its own site (host without `www.`). A page's
@@ -64,6 +65,6 @@ export function sameSiteUrls(urls: readonly string[], senderUrl: string): string
   };
   const sender = host(senderUrl);
   if (sender === null) return [];
-  if (LOCAL_HOST.test(sender)) return [...urls];
+  if (isLoopbackHost(sender)) return [...urls];
   return urls.filter((url) => host(url) === sender);
 }

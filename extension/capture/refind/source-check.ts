@@ -12,6 +12,7 @@ import { pageKey } from '../../../shared/util/page-keys';
 import type { Anchored } from '../anchor';
 import { boundedText, collapse } from '../extract/dom';
 import { extractContext, itemElementOf } from '../extract';
+import { isLocalHost } from '../extract/adapters/registry';
 import { LIMITS } from '../../../shared/schema/constants';
 
 export type SourceVerdict =
@@ -38,15 +39,12 @@ const MORE = /^\s*(?:(?:load|show|see|view)\s+(?:more|older)(?:\s+(?:reviews|com
 export function classifySource(input: CheckInput): SourceVerdict | null {
   const { capture, anchored, doc } = input;
   if (!input.quiet || doc.readyState !== 'complete') return null;
-  if (anchored) {
-    const rating = ratingAt(doc, anchored.range, input.pageUrl);
-    return verdict(capture, anchored.method === 'fuzzy' ? anchored.text : null, rating);
-  }
+  if (anchored) return verdict(capture, anchored.method === 'fuzzy' ? anchored.text : null, ratingAt(capture, doc, anchored.range, input.pageUrl));
   const same = sameReview(input);
   if (same) {
     const range = doc.createRange();
     range.selectNodeContents(same);
-    return verdict(capture, reviewTextOf(same), ratingAt(doc, range, input.pageUrl)) ?? null;
+    return verdict(capture, reviewTextOf(same), ratingAt(capture, doc, range, input.pageUrl));
   }
   if (loginWall(doc) || doc.body === null || input.pageText.length < 200) return null;
   const onPermalink = capture.source.permalink !== null && pageKeysOf(doc, input.pageUrl).includes(pageKey(capture.source.permalink));
@@ -67,7 +65,9 @@ function verdict(capture: PageCapture, newText: string | null, rating: number | 
   };
 }
 
-function ratingAt(doc: Document, range: Range, pageUrl: string): number | null {
+/** The review's rating now, read only when the capture has one to compare it with (extraction reads the whole page's markup). */
+function ratingAt(capture: PageCapture, doc: Document, range: Range, pageUrl: string): number | null {
+  if (capture.source.rating === null) return null;
   try {
     return extractContext(doc, range, pageUrl).source.rating;
   } catch {
@@ -109,12 +109,11 @@ function sameReview({ capture, doc, pageUrl }: CheckInput): Element | null {
 /** A local page stands in for its canonical address when choosing the site adapter, as extraction does. */
 function pageUrlFor(doc: Document, pageUrl: string): string {
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
-  if (canonical && /^https?:\/\/(localhost|127\.)/.test(pageUrl)) {
-    try {
-      return new URL(canonical, pageUrl).href;
-    } catch {
-      // fall back to the page's own address
-    }
+  if (!canonical) return pageUrl;
+  try {
+    if (isLocalHost(new URL(pageUrl).hostname)) return new URL(canonical, pageUrl).href;
+  } catch {
+    // fall back to the page's own address
   }
   return pageUrl;
 }

@@ -1,4 +1,5 @@
 /** @module Chooses the site adapter for a page by its hostname. */
+import { isLoopbackHost } from '../../../../shared/util/page-keys';
 import { amazon } from './amazon';
 import { appStore } from './app-store';
 import { g2 } from './g2';
@@ -21,7 +22,7 @@ export function adapterFor(hostname: string, adapters: readonly SiteAdapter[] = 
   return adapters.find((adapter) => adapter.hosts.test(host)) ?? null;
 }
 
-/** Pages served from this machine (tests, saved copies): their own host says nothing about the site. */
+/** Pages served from this machine (tests, saved copies; a file opened from disk has no host): their own host says nothing about the site. */
 export function isLocalHost(hostname: string): boolean {
-  return /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/.test(hostname) || hostname === '';
+  return isLoopbackHost(hostname) || hostname === '';
 }
