@@ -11,8 +11,6 @@ export interface WorkspaceCounts {
   mine: { open: number; dueOrOverdue: number; overdue: number };
   /** Customers waiting for a reply (follow-up `reply_needed`, archived captures left out): the reply queue. */
   repliesNeeded: number;
-  /** Captures whose review changed or went missing since they were captured. */
-  sourceChanged: number;
 }
 
 export function countWorkspace(
@@ -25,12 +23,10 @@ export function countWorkspace(
     quickWins: 0,
     mine: { open: 0, dueOrOverdue: 0, overdue: 0 },
     repliesNeeded: 0,
-    sourceChanged: 0,
   };
   for (const c of captures) {
     counts.captures[c.status]++;
     if (c.status !== 'archived' && c.loop.state === 'reply_needed') counts.repliesNeeded++;
-    if (c.sourceCheck && c.sourceCheck.state !== 'found') counts.sourceChanged++;
   }
   for (const a of actions) {
     counts.actions[a.status]++;
