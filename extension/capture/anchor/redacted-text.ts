@@ -4,7 +4,7 @@
  * replaced by the same labels (except values the quote still holds, which the person kept), with a
  * map from each projected character back to the page's offsets.
  */
-import { findPersonalData, REDACTION_LABELS } from '../../../shared/redact/detect';
+import { findPersonalData, REDACTION_LABELS, type Finding } from '../../../shared/redact/detect';
 
 const LABEL = new RegExp(Object.values(REDACTION_LABELS).map((l) => l.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
 
@@ -23,8 +23,8 @@ export interface Projection {
 }
 
 /** The page's text with personal data replaced by labels, except the values listed in `keep`. */
-export function project(text: string, keep: string): Projection {
-  const findings = findPersonalData(text).filter((f) => !keep.includes(f.value));
+export function project(text: string, keep: string, found: readonly Finding[] = findPersonalData(text)): Projection {
+  const findings = found.filter((f) => !keep.includes(f.value));
   const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -40,6 +40,18 @@ export function project(text: string, keep: string): Projection {
   for (let i = at; i < text.length; i++) { starts.push(i); ends.push(i + 1); }
   parts.push(text.slice(at));
   return { text: parts.join(''), startOf: Int32Array.from(starts), endOf: Int32Array.from(ends) };
+}
+
+const pageFindings = new WeakMap<object, readonly Finding[]>();
+
+/**
+ * `project` for a whole page's text: its personal data is found once per text map, however many
+ * redacted quotes are looked for in it (re-finding runs every capture of a page against one map).
+ */
+export function projectPage(map: { text: string }, keep: string): Projection {
+  let found = pageFindings.get(map);
+  if (!found) pageFindings.set(map, (found = findPersonalData(map.text)));
+  return project(map.text, keep, found);
 }
 
 /** A projected span [start, end) as page offsets. */

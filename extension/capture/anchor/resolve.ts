@@ -4,7 +4,7 @@ import type { CaptureAnchor, RangeSelector } from '../../../shared/schema/record
 import { resolveElementPath } from './element-path';
 import { fuzzyFind } from './fuzzy';
 import { findQuote } from './quote-search';
-import { hasLabels, project, readsAs, toPage } from './redacted-text';
+import { hasLabels, projectPage, readsAs, toPage } from './redacted-text';
 import { buildTextMap, elementTextStart, rangeFromOffsets, trimSpan, type TextMap } from './text-map';
 
 /** How the quote was found: the two structural selectors, the exact quote with its context, or approximately. */
@@ -55,7 +55,7 @@ export function resolveAnchor(anchor: CaptureAnchor, map: TextMap, root: Element
   const context = { exact, prefix: text(quote.prefix), suffix: text(quote.suffix) };
   // A redacted quote is looked for in the page's text redacted the same way, then mapped back.
   const labelled = hasLabels(exact);
-  const projection = labelled ? project(map.text, exact) : null;
+  const projection = labelled ? projectPage(map, exact) : null;
   const haystack = projection?.text ?? map.text;
   const back = (s: number, e: number): [number, number] => (projection ? toPage(projection, s, e) : [s, e]);
 
