@@ -13,7 +13,7 @@
  */
 import * as Y from 'yjs';
 import { AUTHORSHIP_RULES, type AuthorshipRule, type AuthorshipRuleRow } from '../../shared/schema/authorship';
-import { ITEM, Unplaceable, UpdatePlaces, VOID, type Place, type Segment } from './update-places';
+import { ITEM, UpdatePlaces, VOID, type Place, type Segment } from './update-places';
 
 export interface AuthorshipContext {
   /** The member the connection writes as; null for a shared (pre-person) invite not yet bound to one. */
@@ -224,7 +224,6 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
   } catch (error) {
     if (error instanceof Timeout) return { ok: false, reason: 'timeout', message: 'authorship not checked in time' };
     if (error instanceof Refusal) return { ok: false, reason: 'forged', message: error.message };
-    if (error instanceof Unplaceable) return { ok: false, reason: 'forged', message: `cannot be checked: ${error.message}` };
     return { ok: false, reason: 'forged', message: `cannot be checked: ${(error as Error).message}` };
   }
 
