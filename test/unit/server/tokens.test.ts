@@ -67,4 +67,17 @@ describe('revocations', () => {
     expect(watcher.generation('acme')).toBe(Number.POSITIVE_INFINITY);
     expect(watcher.problem()).toMatch(/cannot read/);
   });
+
+  it('answers a snapshot from one read, and the next snapshot sees a later revoke', () => {
+    const dir = tempDir();
+    const watcher = watchRevocations(dir);
+    const before = watcher.snapshot();
+    expect(revokeWorkspace(dir, 'acme')).toBe(1);
+    expect([before('acme'), before('other')]).toEqual([0, 0]);
+    const after = watcher.snapshot();
+    expect([after('acme'), after('other')]).toEqual([1, 0]);
+    writeFileSync(join(dir, REVOCATIONS_FILE), '{ not json');
+    expect(watcher.snapshot()('other')).toBe(Number.POSITIVE_INFINITY);
+    expect(after('acme')).toBe(1);
+  });
 });
