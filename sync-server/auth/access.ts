@@ -7,7 +7,7 @@
  */
 import type { Revocations } from './revocations';
 import { changePeople, emptyPeople, peopleStamp, readPeople, type People } from './people';
-import { verifyToken, type TokenClaims, type TokenRefusal } from './tokens';
+import { claimsRefusal, verifyToken, type TokenClaims, type TokenRefusal } from './tokens';
 
 export type AccessRefusal = TokenRefusal | 'unknown_member' | 'member_revoked' | 'shared_off';
 export const ACCESS_REFUSALS: readonly AccessRefusal[] = [
@@ -77,8 +77,8 @@ export function createAccess(o: { dataDir: string; secret: Uint8Array; revocatio
     const generation = o.revocations.snapshot();
     const tables = new Map<string, People | null>();
     return (claims: TokenClaims): AccessRefusal | null => {
-      if (claims.g < generation(claims.w)) return 'revoked';
-      if (claims.exp !== undefined && claims.exp * 1000 <= nowMs) return 'expired';
+      const refusal = claimsRefusal(claims, { generation: generation(claims.w), nowMs });
+      if (refusal) return refusal;
       let people = tables.get(claims.w);
       if (people === undefined) tables.set(claims.w, (people = load(claims.w).people));
       return decide(claims, people);
