@@ -51,7 +51,7 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
           canEdit={canWrite(status.me?.role)} busy={model.busy.value} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
       )}
       {joined && model.workspaceSettings.value && (
-        <RedactionSettingForm enabled={model.workspaceSettings.value.redactPersonalData} canEdit={status.me?.role === 'editor'}
+        <RedactionSettingForm enabled={model.workspaceSettings.value.redactPersonalData} canEdit={canWrite(status.me?.role)}
           busy={model.busy.value} policy={settings.redaction} onSave={(patch) => void model.saveWorkspaceSettings(patch)} />
       )}
       {joined && <LeaveSection busy={model.busy.value} managed={settings.managed} onLeave={() => void model.leave()} />}

@@ -34,6 +34,12 @@ function shortDate(date: Date, today: Date): string {
   return date.getFullYear() === today.getFullYear() ? day : `${day} ${date.getFullYear()}`;
 }
 
+/** The local day and month of a moment, without the year: "3 Dec" (the text itself when it is not a date). */
+export function dayAndMonth(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `${at.getDate()} ${MONTHS[at.getMonth()]}`;
+}
+
 /** A calendar date (YYYY-MM-DD) for people: "22 Nov" or "22 Nov 2027". Read as a local date. */
 export function calendarDate(date: string, now: number): string {
   const [y, m, d] = date.split('-').map(Number);

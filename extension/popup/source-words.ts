@@ -1,12 +1,10 @@
 /** @module Words for what revisiting a capture's page found, and for a rating that rose after the fix. */
 import type { RatingRise } from '../../shared/queries/outer-loop';
 import type { Capture } from '../../shared/schema/records';
+// Not Intl: this also runs in every page's content script (the highlight card), where building a
+// formatter would load ICU data on each page load (format.ts says why).
+import { dayAndMonth as dayOf } from './format';
 
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-const dayOf = (iso: string) => {
-  const at = Date.parse(iso);
-  return Number.isNaN(at) ? iso : day.format(at);
-};
 const n = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 /** "Review edited on 3 Dec: rating 2 -> 4", "Review no longer on its page (checked 3 Dec)", … or null when never checked. */

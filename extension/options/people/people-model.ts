@@ -2,6 +2,7 @@
 import { signal, type Signal } from '@preact/signals';
 import type { AccessRole } from '../../../shared/invite';
 import type { HubClient } from '../../messaging/hub-client';
+import { runCommand } from '../../popup/run-command';
 import type { InvitedPerson, AccessList, PersonAccess } from '../../messaging/protocol';
 
 export type PeopleConfirm = { kind: 'revoke'; person: PersonAccess } | { kind: 'shared-off'; members: number };
@@ -34,22 +35,11 @@ export function createPeopleModel(hub: HubClient, env: { setInterval?: typeof se
   const invited = signal<InvitedPerson | null>(null);
   const confirm = signal<PeopleConfirm | null>(null);
 
-  async function run(task: () => Promise<unknown>, done: string | null): Promise<boolean> {
-    busy.value = true;
-    error.value = null;
-    notice.value = null;
-    try {
-      await task();
-      people.value = await hub.call('access.list', {});
-      notice.value = done;
-      return true;
-    } catch (failure) {
-      error.value = (failure as Error).message;
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  }
+  // Every change is followed by the list as the hub now has it.
+  const run = (task: () => Promise<unknown>, done?: string) => runCommand({ busy, error, notice }, async () => {
+    await task();
+    people.value = await hub.call('access.list', {});
+  }, done);
 
   const refresh = async () => {
     try {
@@ -65,7 +55,7 @@ export function createPeopleModel(hub: HubClient, env: { setInterval?: typeof se
     people, busy, error, notice, invited, confirm, refresh,
     async invite(name, role) {
       let made: InvitedPerson | null = null;
-      const ok = await run(async () => { made = await hub.call('access.invite', { name, role }); }, null);
+      const ok = await run(async () => { made = await hub.call('access.invite', { name, role }); });
       if (made) {
         invited.value = made;
         notice.value = `Invite for ${(made as InvitedPerson).name} ready: copy it and give it to them.`;

@@ -11,6 +11,7 @@ import type { AccessList, PersonAccess } from '../../../extension/messaging/prot
 import { createOptionsModel } from '../../../extension/options/options-model';
 import { OptionsApp } from '../../../extension/options/OptionsApp';
 import { decodeInvite } from '../../../shared/invite';
+import { createWorkspaceView } from '../../../shared/read/workspace-view';
 import { inMemoryHub, inviteAs } from '../../helpers/in-memory-hub';
 
 beforeEach(() => fakeBrowser.reset());
@@ -69,6 +70,17 @@ describe('People (admins)', () => {
     await waitFor(() => expect(screen.getByTestId('connection-state').textContent).toBe('Connected'));
     expect(screen.queryByRole('region', { name: 'People' })).toBeNull();
     await expect(h.client.call('access.list', {})).rejects.toThrow('Only a workspace admin can manage people.');
+  });
+
+  it('lets an admin, who may write like an editor, change the personal-data setting', async () => {
+    const { doc } = await adminPage();
+    const redacting = () => createWorkspaceView(doc).settings().redactPersonalData;
+    const box = screen.getByRole('checkbox', { name: /^Replace email addresses/ }) as HTMLInputElement;
+    const before = redacting();
+    expect(box.disabled).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(redacting()).toBe(!before));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('lists everyone with role, access and last seen', async () => {

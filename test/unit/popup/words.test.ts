@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** @module Pure helpers: ages, names, history sentences, text-fragment links, hash routes and performance marks. */
 import { describe, expect, it } from 'vitest';
-import { calendarDate, fullTime, initials, meetingTime, plannedDate, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
+import { calendarDate, dayAndMonth, fullTime, initials, meetingTime, plannedDate, quoteStart, relativeAge, titleFromQuote } from '../../../extension/popup/format';
 import { describeEntry } from '../../../extension/popup/history-words';
 import { listMarks, viewMarks } from '../../../extension/popup/paint-marks';
 import { backWords, createRouter, parseRoute, routeHash } from '../../../extension/popup/router-model';
@@ -32,6 +32,7 @@ describe('words', () => {
       expect(calendarDate(`2027-${String(month + 1).padStart(2, '0')}-${String(month + 3).padStart(2, '0')}`, NOW))
         .toBe(dayYear.format(new Date(2027, month, month + 3)));
       expect(fullTime(at.toISOString())).toBe(full.format(at));
+      expect(dayAndMonth(at.toISOString())).toBe(day.format(at));
       expect(plannedDate(`2026-${String(month + 1).padStart(2, '0')}-${String(month + 3).padStart(2, '0')}`)).toBe(weekdayDay.format(at));
     }
     const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short' });
@@ -42,6 +43,7 @@ describe('words', () => {
       expect(meetingTime(at.toISOString(), sunday)).toBe(`${weekday.format(at)} ${time.format(at)}`);
     }
     expect(fullTime('garbage')).toBe('garbage');
+    expect(dayAndMonth('garbage')).toBe('garbage');
   });
 
   it('says when a meeting happened in local time, and planned dates with their weekday', () => {
