@@ -2,6 +2,7 @@
  * @module The server's counters and gauges, rendered in the Prometheus text format 0.0.4 for
  * `GET /metrics`. Hand-written (a few dozen lines) rather than a client library dependency.
  */
+import { ACCESS_REFUSALS } from './auth/access';
 
 export const REJECT_REASONS = [
   'malformed', 'timeout', 'viewer_write', 'oversized', 'doc_too_large', 'rate_limited', 'protocol_error', 'slow_reader', 'forged',
@@ -9,10 +10,7 @@ export const REJECT_REASONS = [
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** Token refusals (auth/access.ts) and rate-limited addresses, listed so every series starts at 0. */
-const AUTH_REASONS = [
-  'missing', 'malformed', 'bad_signature', 'wrong_workspace', 'revoked', 'expired', 'unknown_member', 'member_revoked', 'shared_off',
-  'rate_limited',
-];
+const AUTH_REASONS: readonly string[] = [...ACCESS_REFUSALS, 'rate_limited'];
 
 /** Upper bounds (seconds) of the guard and authorship histograms: a typical update takes tens of µs. */
 const GUARD_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1];

@@ -62,10 +62,12 @@ export function createPeopleService(o: PeopleServiceOptions) {
     }
   }
 
+  /** One round: the revocation and people tables are read once for all the connections asked about. */
   function recheck(workspace?: string): void {
+    const check = o.access.rechecker();
     for (const ws of workspace ? [workspace] : [...o.workspaces()]) {
       for (const connection of [...o.connections(ws)]) {
-        const refusal = o.access.recheck(connection.claims);
+        const refusal = check(connection.claims);
         if (refusal) connection.revoke(REFUSAL_TEXT[refusal]);
       }
     }

@@ -7,7 +7,7 @@
  */
 import type { Revocations } from './revocations';
 import { changePeople, emptyPeople, peopleStamp, readPeople, type People } from './people';
-import { verifyToken, type TokenClaims, type TokenRefusal } from './tokens';
+import { claimsRefusal, verifyToken, type TokenClaims, type TokenRefusal } from './tokens';
 
 export type AccessRefusal = TokenRefusal | 'unknown_member' | 'member_revoked' | 'shared_off';
 export const ACCESS_REFUSALS: readonly AccessRefusal[] = [
@@ -20,6 +20,11 @@ export interface Access {
   verify(workspace: string, token: string | null): AccessCheck;
   /** Whether a connection holding `claims` may stay (null) or must go (the reason). Re-reads changed files. */
   recheck(claims: TokenClaims, nowMs?: number): AccessRefusal | null;
+  /**
+   * `recheck` for one round over many connections: the revocation table is looked at once, and
+   * each workspace's people table once, when the first connection of that workspace is asked about.
+   */
+  rechecker(nowMs?: number): (claims: TokenClaims) => AccessRefusal | null;
   /** The workspace's people table (cached; refreshed when the file changed). */
   people(workspace: string): People;
   /** Changes the table under its lock and refreshes the cache. */
@@ -59,8 +64,7 @@ export function createAccess(o: { dataDir: string; secret: Uint8Array; revocatio
     return next;
   }
 
-  function decide(claims: TokenClaims): AccessRefusal | null {
-    const { people } = load(claims.w);
+  function decide(claims: TokenClaims, people: People | null): AccessRefusal | null {
     if (!people) return 'revoked'; // fail closed while the table cannot be read
     if (claims.m === undefined) return people.sharedInvites ? null : 'shared_off';
     const person = Object.hasOwn(people.people, claims.m) ? people.people[claims.m]! : null;
@@ -69,18 +73,27 @@ export function createAccess(o: { dataDir: string; secret: Uint8Array; revocatio
     return null;
   }
 
+  function rechecker(nowMs = Date.now()) {
+    const generation = o.revocations.snapshot();
+    const tables = new Map<string, People | null>();
+    return (claims: TokenClaims): AccessRefusal | null => {
+      const refusal = claimsRefusal(claims, { generation: generation(claims.w), nowMs });
+      if (refusal) return refusal;
+      let people = tables.get(claims.w);
+      if (people === undefined) tables.set(claims.w, (people = load(claims.w).people));
+      return decide(claims, people);
+    };
+  }
+
   return {
     verify(workspace, token) {
       const check = verifyToken(o.secret, token, { workspace, generation: o.revocations.generation(workspace) });
       if (!check.ok) return check;
-      const refusal = decide(check.claims);
+      const refusal = decide(check.claims, load(workspace).people);
       return refusal ? { ok: false, reason: refusal } : check;
     },
-    recheck(claims, nowMs = Date.now()) {
-      if (claims.g < o.revocations.generation(claims.w)) return 'revoked';
-      if (claims.exp !== undefined && claims.exp * 1000 <= nowMs) return 'expired';
-      return decide(claims);
-    },
+    recheck: (claims, nowMs) => rechecker(nowMs)(claims),
+    rechecker,
     people: (workspace) => load(workspace).people ?? emptyPeople(),
     change(workspace, change) {
       const result = changePeople(o.dataDir, workspace, change);

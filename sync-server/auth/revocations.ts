@@ -15,6 +15,11 @@ export interface Revocations {
    * answer is Infinity: every token is refused (fail closed) until the file is fixed.
    */
   generation(workspace: string): number;
+  /**
+   * `generation` for any number of questions from one look at the file: a recheck round asks for
+   * every open connection, and one stat per round is enough to cut a revoked token within it.
+   */
+  snapshot(): (workspace: string) => number;
   /** Why the file could not be read, or null when it is fine. */
   problem(): string | null;
 }
@@ -46,11 +51,15 @@ export function watchRevocations(dataDir: string): Revocations {
       problem = `cannot read ${path}: ${(error as Error).message}`;
     }
   };
+  const snapshot = () => {
+    refresh();
+    // refresh() replaces the table rather than changing it, so this answer stays as it was read.
+    const [read, failed] = [table, problem !== null];
+    return (workspace: string) => (failed ? Number.POSITIVE_INFINITY : generationIn(read, workspace));
+  };
   return {
-    generation(workspace) {
-      refresh();
-      return problem ? Number.POSITIVE_INFINITY : generationIn(table, workspace);
-    },
+    generation: (workspace) => snapshot()(workspace),
+    snapshot,
     problem: () => (refresh(), problem),
   };
 }

@@ -76,9 +76,18 @@ export function verifyToken(
     return { ok: false, reason: 'malformed' };
   }
   if (claims.w !== expected.workspace) return { ok: false, reason: 'wrong_workspace' };
-  if (claims.g < expected.generation) return { ok: false, reason: 'revoked' };
-  if (claims.exp !== undefined && claims.exp * 1000 <= (expected.nowMs ?? Date.now())) return { ok: false, reason: 'expired' };
-  return { ok: true, claims };
+  const refusal = claimsRefusal(claims, { generation: expected.generation, nowMs: expected.nowMs ?? Date.now() });
+  return refusal ? { ok: false, reason: refusal } : { ok: true, claims };
+}
+
+/**
+ * Whether verified claims still hold at `nowMs` against the workspace's current `generation`:
+ * the part of verifyToken that changes over time, so open connections are rechecked with it too.
+ */
+export function claimsRefusal(claims: TokenClaims, current: { generation: number; nowMs: number }): 'revoked' | 'expired' | null {
+  if (claims.g < current.generation) return 'revoked';
+  if (claims.exp !== undefined && claims.exp * 1000 <= current.nowMs) return 'expired';
+  return null;
 }
 
 function mac(secret: Uint8Array, body: string): string {

@@ -13,7 +13,7 @@
  */
 import * as Y from 'yjs';
 import { AUTHORSHIP_RULES, type AuthorshipRule, type AuthorshipRuleRow } from '../../shared/schema/authorship';
-import { ITEM, Unplaceable, UpdatePlaces, VOID, type Place, type Segment } from './update-places';
+import { ITEM, UpdatePlaces, VOID, type Place, type Segment } from './update-places';
 
 export interface AuthorshipContext {
   /** The member the connection writes as; null for a shared (pre-person) invite not yet bound to one. */
@@ -42,7 +42,7 @@ type Pattern = (string | typeof ITEM | typeof KEY)[];
 interface Compiled { rule: AuthorshipRule; pattern: Pattern; field: string }
 
 /** Rules by root, patterns from the record key down: `comments[].author` -> [KEY, 'comments', ITEM, 'author']. */
-export function compileRules(rows: readonly AuthorshipRuleRow[]): Map<string, Compiled[]> {
+function compileRules(rows: readonly AuthorshipRuleRow[]): Map<string, Compiled[]> {
   const byRoot = new Map<string, Compiled[]>();
   for (const row of rows) {
     const pattern: Pattern = [KEY];
@@ -60,22 +60,13 @@ export function compileRules(rows: readonly AuthorshipRuleRow[]): Map<string, Co
   return byRoot;
 }
 
-const DEFAULT_RULES = compileRules(AUTHORSHIP_RULES);
+const RULES = compileRules(AUTHORSHIP_RULES);
 
 /** Per root: whether a rule covers whole records, and the record fields some rule reaches into. */
-type RuleIndex = Map<string, { wholeRecord: boolean; fields: Set<unknown> }>;
-const indexes = new WeakMap<Map<string, Compiled[]>, RuleIndex>();
-function indexOf(rules: Map<string, Compiled[]>): RuleIndex {
-  let index = indexes.get(rules);
-  if (!index) {
-    index = new Map([...rules].map(([root, list]) => [root, {
-      wholeRecord: list.some((r) => r.rule === 'own-record' || r.rule === 'append-only'),
-      fields: new Set(list.map((r) => r.pattern[1])),
-    }]));
-    indexes.set(rules, index);
-  }
-  return index;
-}
+const RULE_INDEX = new Map([...RULES].map(([root, list]) => [root, {
+  wholeRecord: list.some((r) => r.rule === 'own-record' || r.rule === 'append-only'),
+  fields: new Set<unknown>(list.map((r) => r.pattern[1])),
+}]));
 /** Levels of plain objects looked into (a rule's property sits one level in; nothing needs more). */
 const MAX_OBJECT_DEPTH = 3;
 const TYPE = Symbol('a map or list');
@@ -84,13 +75,12 @@ type Value = unknown;
 
 class Refusal extends Error {}
 
-export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipContext, rules = DEFAULT_RULES): AuthorshipVerdict {
+export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipContext): AuthorshipVerdict {
   let writer = ctx.writer;
   let steps = 0;
-  const index = indexOf(rules);
   /** Whether any rule can apply at `path` or below it (most fields of a record: none). */
   const ruled = (path: readonly Segment[]) => {
-    const root = index.get(path[0] as string);
+    const root = RULE_INDEX.get(path[0] as string);
     return root !== undefined && (path.length < 3 || root.wholeRecord || root.fields.has(path[2]));
   };
   const tick = () => {
@@ -119,7 +109,7 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
     return pattern.every((p, i) => p === KEY ? typeof path[i + 1] === 'string' : p === path[i + 1]);
   };
   /** Whether a field rule reaches below `path` (so the properties of a plain object there matter). */
-  const reachesBelow = (path: readonly Segment[]) => (rules.get(path[0] as string) ?? []).some((r) =>
+  const reachesBelow = (path: readonly Segment[]) => (RULES.get(path[0] as string) ?? []).some((r) =>
     r.rule !== 'own-record' && r.rule !== 'append-only' && r.pattern.length + 1 > path.length
     && path.every((segment, i) => i === 0 || (r.pattern[i - 1] === KEY ? typeof segment === 'string' : r.pattern[i - 1] === segment)));
 
@@ -131,7 +121,7 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
   const written = (path: Segment[], value: Value, newFrom: number, author: Author, sameSession = false) => {
     tick();
     if (!ruled(path)) return;
-    for (const r of rules.get(path[0] as string) ?? []) {
+    for (const r of RULES.get(path[0] as string) ?? []) {
       if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true, author);
       else if (r.rule === 'append-only' && path.length >= 2 && newFrom > 1) refuse(`${show(path)}: changes an entry that is written once`);
       else if (r.rule === 'own-key' && matches(r.pattern, path, true)) must(path[r.pattern.length], path, 'the key', false, author);
@@ -155,7 +145,7 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
   const removed = (path: Segment[], value: Value) => {
     tick();
     if (!ruled(path)) return;
-    for (const r of rules.get(path[0] as string) ?? []) {
+    for (const r of RULES.get(path[0] as string) ?? []) {
       if (r.rule === 'own-record' && path.length >= 2) must(path[1], path.slice(0, 2), 'the member record', true);
       else if (r.rule === 'append-only' && path.length >= 2) refuse(`${show(path)}: removes an entry that is written once`);
       else if (r.rule === 'own-key' && matches(r.pattern, path, true)) must(path[r.pattern.length], path, 'the key');
@@ -234,7 +224,6 @@ export function checkAuthorship(doc: Y.Doc, update: Uint8Array, ctx: AuthorshipC
   } catch (error) {
     if (error instanceof Timeout) return { ok: false, reason: 'timeout', message: 'authorship not checked in time' };
     if (error instanceof Refusal) return { ok: false, reason: 'forged', message: error.message };
-    if (error instanceof Unplaceable) return { ok: false, reason: 'forged', message: `cannot be checked: ${error.message}` };
     return { ok: false, reason: 'forged', message: `cannot be checked: ${(error as Error).message}` };
   }
 

@@ -89,6 +89,39 @@ describe('access', () => {
     expect(access.recheck(claims)).toBe('revoked');
   });
 
+  it('reads the revocation table once per recheck round and each people table once, so a revoke shows in the next round', () => {
+    const dir = scratch();
+    const real = watchRevocations(dir);
+    let looks = 0;
+    const revocations = {
+      ...real,
+      generation: (workspace: string) => (looks++, real.generation(workspace)),
+      snapshot: () => (looks++, real.snapshot()),
+    };
+    const access = createAccess({ dataDir: dir, secret: loadOrCreateSecret(dir), revocations });
+    const claimsOf = (workspace: string, name: string, expiresInSeconds?: number) => {
+      const { token } = issueInvite({ dataDir: dir, server: 'ws://x', workspace, name, expiresInSeconds });
+      access.invalidate(workspace);
+      const check = access.verify(workspace, token);
+      if (!check.ok) throw new Error(`${name} refused: ${check.reason}`);
+      return check.claims;
+    };
+    const [ana, bob, cy] = [claimsOf('acme', 'Ana', 3600), claimsOf('acme', 'Bob'), claimsOf('beta', 'Cy')];
+    looks = 0;
+    const round = access.rechecker();
+    expect([round(ana), round(bob), round(cy)]).toEqual([null, null, null]);
+    expect(looks).toBe(1);
+    revokeMember(dir, 'acme', 'Bob');
+    access.invalidate('acme');
+    expect(round(bob)).toBeNull(); // this round's table, read before the revoke
+    const next = access.rechecker();
+    expect([next(ana), next(bob), next(cy)]).toEqual([null, 'member_revoked', null]);
+    revokeWorkspace(dir, 'beta');
+    expect(access.rechecker()(cy)).toBe('revoked');
+    expect(access.recheck(ana, ana.exp! * 1000 - 1)).toBeNull();
+    expect(access.recheck(ana, ana.exp! * 1000)).toBe('expired');
+  });
+
   it('fails closed while a table cannot be read', () => {
     const dir = scratch();
     const access = createAccess({ dataDir: dir, secret: loadOrCreateSecret(dir), revocations: watchRevocations(dir) });

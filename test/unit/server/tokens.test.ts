@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REVOCATIONS_FILE, revokeWorkspace, watchRevocations } from '../../../sync-server/auth/revocations';
-import { signToken, verifyToken } from '../../../sync-server/auth/tokens';
+import { claimsRefusal, signToken, verifyToken } from '../../../sync-server/auth/tokens';
 
 const secret = new Uint8Array(32).fill(1);
 const dirs: string[] = [];
@@ -39,6 +39,15 @@ describe('verifyToken', () => {
     const expected = { workspace: 'acme', generation: 2, nowMs: now, ...changes };
     expect(verifyToken(changes.secret ?? secret, given, expected)).toEqual({ ok: false, reason });
   });
+
+  it('rechecks held claims with the same generation and expiry rules (claimsRefusal)', () => {
+    const check = verifyToken(secret, token, { workspace: 'acme', generation: 2, nowMs: now });
+    if (!check.ok) throw new Error(`refused: ${check.reason}`);
+    expect(claimsRefusal(check.claims, { generation: 2, nowMs: now + 3_599_999 })).toBeNull();
+    expect(claimsRefusal(check.claims, { generation: 3, nowMs: now })).toBe('revoked');
+    expect(claimsRefusal(check.claims, { generation: 2, nowMs: now + 3_600_000 })).toBe('expired');
+    expect(claimsRefusal({ ...check.claims, exp: undefined }, { generation: 2, nowMs: Number.MAX_SAFE_INTEGER })).toBeNull();
+  });
 });
 
 describe('revocations', () => {
@@ -66,5 +75,18 @@ describe('revocations', () => {
     const watcher = watchRevocations(dir);
     expect(watcher.generation('acme')).toBe(Number.POSITIVE_INFINITY);
     expect(watcher.problem()).toMatch(/cannot read/);
+  });
+
+  it('answers a snapshot from one read, and the next snapshot sees a later revoke', () => {
+    const dir = tempDir();
+    const watcher = watchRevocations(dir);
+    const before = watcher.snapshot();
+    expect(revokeWorkspace(dir, 'acme')).toBe(1);
+    expect([before('acme'), before('other')]).toEqual([0, 0]);
+    const after = watcher.snapshot();
+    expect([after('acme'), after('other')]).toEqual([1, 0]);
+    writeFileSync(join(dir, REVOCATIONS_FILE), '{ not json');
+    expect(watcher.snapshot()('other')).toBe(Number.POSITIVE_INFINITY);
+    expect(after('acme')).toBe(1);
   });
 });
