@@ -40,8 +40,11 @@ export function setupPageIndexWriter(area: Area, hub: Hub, intervalMs = 1000): {
     running = running.then(sync).catch((error: unknown) => console.warn('[closeloop] could not update the page index', error));
     return running;
   };
-  const off = hub.onChange(() => { timer ??= setTimeout(schedule, intervalMs); });
-  void hub.ready.then(schedule);
+  const later = () => { timer ??= setTimeout(schedule, intervalMs); };
+  const off = hub.onChange(later);
+  // Not at once when the hub is ready: a popup that woke the worker asks for its views right then
+  // (the view cache writer waits too), and this reads all of storage once and walks every capture.
+  void hub.ready.then(later);
   return {
     flush: () => schedule(),
     stop() {
